@@ -1,0 +1,97 @@
+import type { ClassifiedRequest } from './classify-request';
+import type { CorsFailure } from './cors-check';
+import { corsCheck } from './cors-check';
+import { isCorsSafelistedMethod } from './method';
+import type { PreflightOutcome } from './preflight-check';
+import { getResponseHeader } from './response-header';
+import type { CorsFix, CredentialsMode, HttpResponseLike, Stage } from './types';
+
+/** What the browser sent: `PUT https://api.example/x with Origin: https://app.example`. */
+export function describeRequest(c: ClassifiedRequest, url: string): string {
+  return `${c.method} ${url} from ${c.requestOrigin}`;
+}
+
+/** The preflight as sent: `OPTIONS with Access-Control-Request-Method: PUT and Access-Control-Request-Headers: x`. */
+export function describePreflight(c: ClassifiedRequest): string {
+  const headers = c.requestHeaders.length > 0 ? ` and Access-Control-Request-Headers: ${c.requestHeaders.join(',')}` : '';
+  return `a preflight (OPTIONS with Access-Control-Request-Method: ${c.method}${headers})`;
+}
+
+function shown(value: string | null): string {
+  return value === null ? 'none' : `"${value}"`;
+}
+
+/** Why a failure fails, in the words of what the server answered. */
+export function describeFailure(failure: CorsFailure, stage: Stage, answer: HttpResponseLike, c: ClassifiedRequest, credentials: CredentialsMode): string {
+  const what = stage === 'preflight' ? 'the preflight' : 'the response';
+  const status = Number(answer.status);
+  const get = (name: string): string | null => getResponseHeader(answer.headers, name);
+  switch (failure.error.replace(/^Preflight/, '')) {
+    case 'DisallowedRedirect':
+      return `The server answered the preflight with a ${status} redirect to ${shown(get('location'))}; browsers never follow a preflight's redirect. Answer OPTIONS at this URL with a 2xx, or make the page call the final URL.`;
+    case 'InvalidStatus':
+      return `The server answered the preflight with status ${status}; a preflight needs a 2xx status (204 is usual), even with the right CORS headers.`;
+    case 'MissingAllowOriginHeader':
+      return `The server answered ${what} (${status}) without Access-Control-Allow-Origin, so the browser does not let ${c.requestOrigin} read it.`;
+    case 'MultipleAllowOriginValues':
+      return `The server answered ${what} with Access-Control-Allow-Origin: ${failure.failedParameter}; it must hold exactly one origin (a repeated header line counts as several).`;
+    case 'InvalidAllowOriginValue':
+      return `The server answered ${what} with Access-Control-Allow-Origin: ${failure.failedParameter}, which is not an origin such as ${c.requestOrigin}.`;
+    case 'AllowOriginMismatch':
+      return `The server answered ${what} with Access-Control-Allow-Origin: ${failure.failedParameter}, but the page's origin is ${c.requestOrigin}.`;
+    case 'WildcardOriginNotAllowed':
+      return `The server answered ${what} with Access-Control-Allow-Origin: *, which is not allowed when the request carries credentials (credentials: 'include'); the server must name ${c.requestOrigin} and send Access-Control-Allow-Credentials: true.`;
+    case 'InvalidAllowCredentials':
+      return `The request carries credentials (credentials: 'include'), so ${what} needs Access-Control-Allow-Credentials: true; the server sent ${shown(get('access-control-allow-credentials'))}.`;
+    case 'InvalidAllowMethodsResponse':
+      return `Access-Control-Allow-Methods: ${get('access-control-allow-methods') ?? ''} is not a comma-separated list of method names, so the browser rejects the whole preflight.`;
+    case 'InvalidAllowHeadersResponse':
+      return `Access-Control-Allow-Headers: ${get('access-control-allow-headers') ?? ''} is not a comma-separated list of header names, so the browser rejects the whole preflight.`;
+    case 'MethodDisallowedByResponse': {
+      const lower = c.method !== c.method.toUpperCase() ? ` Chromium compares methods case-sensitively and fetch() sends "${c.method}" as written.` : '';
+      const star = credentials === 'include' ? ' (a * does not count when credentials are included)' : '';
+      return `Access-Control-Allow-Methods: ${shown(get('access-control-allow-methods'))} does not allow ${c.method}${star}.${lower}`;
+    }
+    case 'HeaderDisallowedByResponse': {
+      const star = credentials === 'include' ? ' (a * does not count when credentials are included)' : '';
+      return `Access-Control-Allow-Headers: ${shown(get('access-control-allow-headers'))} does not allow ${failure.failedParameter}${star}.`;
+    }
+    default:
+      return `The browser blocked it: ${failure.error}.`;
+  }
+}
+
+function merge(existing: readonly string[] | null, needed: readonly string[], dropStar: boolean): string[] {
+  const out: string[] = [];
+  for (const v of existing ?? []) if (!(dropStar && v === '*') && !out.includes(v)) out.push(v);
+  for (const v of needed) if (!out.includes(v)) out.push(v);
+  return out;
+}
+
+/** The Access-Control-Allow-Origin (and -Credentials) lines a response needs. */
+function accessLines(answer: HttpResponseLike | null, origin: string, credentials: CredentialsMode): string[] {
+  if (answer !== null && corsCheck(answer.headers, origin, credentials) === null) return [];
+  const lines = [`Access-Control-Allow-Origin: ${origin}`];
+  if (credentials === 'include') lines.push('Access-Control-Allow-Credentials: true');
+  return lines;
+}
+
+/** The exact preflight lines that would make it pass (only the ones that must change). */
+export function preflightFix(c: ClassifiedRequest, preflight: HttpResponseLike | null, outcome: PreflightOutcome | null, credentials: CredentialsMode): string[] {
+  const lines = accessLines(preflight, c.requestOrigin, credentials);
+  const include = credentials === 'include';
+  const methods = outcome?.methods ?? null;
+  const methodOk = isCorsSafelistedMethod(c.method) || (methods !== null && (methods.includes(c.method) || (!include && methods.includes('*'))));
+  if (!methodOk) lines.push(`Access-Control-Allow-Methods: ${merge(methods, [c.method], include).join(', ')}`);
+  const headers = outcome?.headers ?? null;
+  const star = !include && headers !== null && headers.includes('*');
+  const missing = c.requestHeaders.filter((h) => headers === null || !(headers.includes(h) || (star && h !== 'authorization')));
+  if (missing.length > 0) lines.push(`Access-Control-Allow-Headers: ${merge(headers, missing, include).join(', ')}`);
+  return lines;
+}
+
+export function responseFix(c: ClassifiedRequest, response: HttpResponseLike | null, credentials: CredentialsMode): string[] {
+  return accessLines(response, c.requestOrigin, credentials);
+}
+
+export const noFix: () => CorsFix = () => ({ preflight: [], response: [] });

@@ -1,0 +1,36 @@
+import type { BrowserProfile } from './browser-profile';
+
+export interface MaxAge {
+  /** The header value as received, or null when absent. */
+  readonly raw: string | null;
+  /** Seconds as parsed, or null when absent or not an integer. */
+  readonly seconds: number | null;
+  /** How long this browser caches the preflight, in seconds. */
+  readonly effective: number;
+}
+
+/** Chromium caches a preflight 5 s when Access-Control-Max-Age is absent or unparsable. */
+export const DEFAULT_MAX_AGE = 5;
+
+/** Parse an integer the way base::StringToInt64 accepts it: optional sign, digits, nothing else. */
+function parseInteger(raw: string): number | null {
+  let i = raw.charCodeAt(0) === 0x2b || raw.charCodeAt(0) === 0x2d ? 1 : 0;
+  if (i === raw.length) return null;
+  for (; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return null;
+  }
+  const n = Number(raw);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/**
+ * Access-Control-Max-Age as the browser applies it: absent or unparsable -> 5 s; negative -> 0
+ * (not cached); capped at the browser's limit (Chromium 2 h, Firefox 24 h).
+ * @see https://fetch.spec.whatwg.org/#http-access-control-max-age
+ */
+export function parseMaxAge(raw: string | null, profile: BrowserProfile): MaxAge {
+  const seconds = raw === null ? null : parseInteger(raw);
+  const effective = seconds === null ? DEFAULT_MAX_AGE : seconds < 0 ? 0 : Math.min(seconds, profile.maxAgeCap);
+  return { raw, seconds, effective };
+}

@@ -1,0 +1,79 @@
+import type { BrowserProfile } from './browser-profile';
+import { asPreflightFailure, type CorsFailure, corsCheck } from './cors-check';
+import { isCorsSafelistedMethod } from './method';
+import { getResponseHeader, isRedirect, parseAllowList } from './response-header';
+import type { CredentialsMode, HttpResponseLike } from './types';
+
+export interface PreflightOutcome {
+  readonly failure: CorsFailure | null;
+  /** Access-Control-Allow-Methods as parsed (case kept); null when invalid or not reached. */
+  readonly methods: string[] | null;
+  /** Access-Control-Allow-Headers as parsed (lowercase); null when invalid or not reached. */
+  readonly headers: string[] | null;
+  /** `*` let Authorization through (Chromium only; the standard requires it by name). */
+  readonly wildcardCoveredAuthorization: boolean;
+}
+
+/** An ok status: 200 to 299. @see https://fetch.spec.whatwg.org/#ok-status */
+export function isOkStatus(status: number): boolean {
+  return status >= 200 && status <= 299;
+}
+
+function fail(failure: CorsFailure, methods: string[] | null = null, headers: string[] | null = null): PreflightOutcome {
+  return { failure, methods, headers, wildcardCoveredAuthorization: false };
+}
+
+/**
+ * Check a CORS-preflight response for a request, in Chromium's order
+ * (PreflightLoader::HandleRedirect, CheckPreflightAccess, PreflightResult::Parse, CheckPreflightResult).
+ * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch
+ *
+ * 1. A redirect (301, 302, 303, 307, 308 with a Location) is not followed: PreflightDisallowedRedirect.
+ * 2. CORS check on the preflight response, with the actual request's credentials mode: Preflight* errors.
+ * 3. Then the status must be ok (200-299): PreflightInvalidStatus. (A 300 is not a redirect.)
+ * 4. Access-Control-Allow-Methods, then -Headers, must parse as lists of tokens, both before either is used.
+ * 5. The method must be safelisted, listed byte-exactly, or covered by `*` without credentials.
+ *    Chromium 156 matches case-sensitively: `patch` is not allowed by `PATCH`.
+ * 6. Each CORS-unsafe header name must be listed (case-insensitively), or `*` without credentials.
+ *    Chromium 156 differs from the standard: `*` also covers Authorization.
+ */
+export function preflightCheck(
+  preflight: HttpResponseLike,
+  method: string,
+  requestHeaders: readonly string[],
+  origin: string,
+  credentials: CredentialsMode,
+  profile: BrowserProfile,
+): PreflightOutcome {
+  const status = Number(preflight.status);
+  const lines = preflight.headers;
+  // 1. Redirects.
+  if (isRedirect(status, lines)) return fail({ error: 'PreflightDisallowedRedirect', failedParameter: '' });
+  // 2. CORS check.
+  const access = corsCheck(lines, origin, credentials);
+  if (access !== null) return fail(asPreflightFailure(access));
+  // 3. Ok status.
+  if (!isOkStatus(status)) return fail({ error: 'PreflightInvalidStatus', failedParameter: '' });
+  // 4. Parse both lists.
+  const methods = parseAllowList(getResponseHeader(lines, 'access-control-allow-methods'), false);
+  if (methods === null) return fail({ error: 'InvalidAllowMethodsPreflightResponse', failedParameter: '' });
+  const headers = parseAllowList(getResponseHeader(lines, 'access-control-allow-headers'), true);
+  if (headers === null) return fail({ error: 'InvalidAllowHeadersPreflightResponse', failedParameter: '' }, methods);
+  const include = credentials === 'include';
+  // 5. Method.
+  const methodAllowed =
+    isCorsSafelistedMethod(method.toUpperCase()) || methods.includes(method) || (!include && methods.includes('*'));
+  if (!methodAllowed) return fail({ error: 'MethodDisallowedByPreflightResponse', failedParameter: method }, methods, headers);
+  // 6. Headers.
+  if (!include && headers.includes('*')) {
+    const authorization = requestHeaders.includes('authorization') && !headers.includes('authorization');
+    if (authorization && !profile.wildcardCoversAuthorization) {
+      return fail({ error: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' }, methods, headers);
+    }
+    return { failure: null, methods, headers, wildcardCoveredAuthorization: authorization };
+  }
+  for (const name of requestHeaders) {
+    if (!headers.includes(name)) return fail({ error: 'HeaderDisallowedByPreflightResponse', failedParameter: name }, methods, headers);
+  }
+  return { failure: null, methods, headers, wildcardCoveredAuthorization: false };
+}

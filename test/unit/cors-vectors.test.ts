@@ -1,0 +1,70 @@
+/**
+ * Conformance: the core against what real Chromium did, vector by vector.
+ * The fixture is recorded by test/conformance (fetch() between two loopback origins, Chromium's
+ * own CorsError from a CDP session); `cls-*` vectors observe only the preflight and its
+ * Access-Control-Request-Headers (the server's answer is not part of the vector), `chk-*`
+ * vectors also give the exact preflight and response and the browser's verdict.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { check, classify } from '../../src/cors/index';
+import type { CorsRequest, HttpResponseLike } from '../../src/cors/index';
+
+interface Vector {
+  readonly id: string;
+  readonly source: string;
+  readonly request: CorsRequest;
+  readonly preflight: HttpResponseLike | null;
+  readonly response: HttpResponseLike | null;
+  readonly expect: {
+    readonly preflight: boolean;
+    readonly requestHeaders: string[];
+    readonly ok?: boolean;
+    readonly fetchResolved?: boolean;
+    readonly error: string | null;
+    readonly failedParameter?: string | null;
+  };
+}
+
+/**
+ * Vectors whose recorded verdict is not about the exchange they state. Each non-standard method
+ * (`patch`, `SUPER`, `OK`, `*`) reached the recording server's Node HTTP parser, which refuses
+ * methods outside http.METHODS (HPE_INVALID_METHOD) and answered 400 without CORS headers; Chromium
+ * then rightly reported MissingAllowOriginHeader for that 400, not for the 200 the vector gives.
+ * They run as `it.fails`: when the corpus is re-recorded with the server's raw-method answer, they
+ * start to pass and this list must shrink.
+ */
+const recordedAgainstAnotherResponse = new Set([
+  'chk-acah-super-method-star-star',
+  'chk-acam-lowercase-patch-listed',
+  'chk-acam-star-method-star-include',
+  'chk-acam-star-super',
+]);
+
+const vectors = JSON.parse(readFileSync(new URL('../fixtures/cors-vectors.chromium.json', import.meta.url), 'utf8')) as Vector[];
+
+describe('Chromium conformance vectors', () => {
+  it('has vectors', () => {
+    expect(vectors.length).toBeGreaterThan(0);
+  });
+
+  for (const v of vectors) {
+    const test = recordedAgainstAnotherResponse.has(v.id) ? it.fails : it;
+    test(v.id, () => {
+      const c = classify(v.request);
+      expect({ preflight: c.preflight, requestHeaders: c.requestHeaders }).toEqual({
+        preflight: v.expect.preflight,
+        requestHeaders: v.expect.requestHeaders,
+      });
+      if (!v.id.startsWith('chk-')) return;
+      const verdict = check({ request: v.request, preflight: v.preflight, response: v.response });
+      const expected: Record<string, unknown> = { ok: v.expect.ok ?? v.expect.fetchResolved, error: v.expect.error };
+      const actual: Record<string, unknown> = { ok: verdict.ok, error: verdict.error };
+      if (v.expect.failedParameter !== undefined) {
+        expected['failedParameter'] = v.expect.failedParameter;
+        actual['failedParameter'] = verdict.failedParameter;
+      }
+      expect(actual).toEqual(expected);
+    });
+  }
+});
