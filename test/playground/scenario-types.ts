@@ -14,8 +14,8 @@ export const scenarioGroups = [
 export type ScenarioGroup = (typeof scenarioGroups)[number];
 
 /**
- * In a header value: replaced by the request's `Origin`. When the request has no `Origin`
- * (an `<img>` without `crossorigin`, a tool), the line is left out.
+ * In a header value: replaced (wherever it occurs) by the request's `Origin`. When the request
+ * has no `Origin` (an `<img>` without `crossorigin`, a tool), the line is left out.
  */
 export const REQUEST_ORIGIN = '{request-origin}';
 
