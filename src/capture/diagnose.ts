@@ -1,0 +1,67 @@
+import { check, classify, type CorsRequest, type HttpResponseLike } from '../cors/index';
+import { authorRequestHeaders } from './author-headers';
+import type { Diagnosis, Exchange } from './exchange';
+import { getHeader, type HeaderList } from './header-list';
+
+/**
+ * The browser's error strings for a request that CORS blocked. The browser never says why, and
+ * these strings also end other failures, so they only say that the core's reading is needed.
+ */
+const corsBlockErrors = new Set(['net::ERR_FAILED', 'NS_ERROR_DOM_BAD_URI']);
+
+/**
+ * The core's reading of a settled exchange: how the request classifies and whether the
+ * preflight and response pass the CORS checks, under the credentials mode the headers show.
+ *
+ * Credentials mode is not visible to webRequest. A `Cookie` header proves credentials were
+ * included; otherwise the request is read as `same-origin` (fetch()'s default). When the browser
+ * blocked a request that passes under that reading but fails under `include`, the verdict under
+ * `include` is given, marked "likely": a guess is never given as a fact.
+ */
+export function diagnose(exchange: Exchange): Diagnosis {
+  const request = corsRequestOf(exchange);
+  const classification = classify(request);
+  const preflight = lastPreflightResponse(exchange);
+  const response: HttpResponseLike | null = exchange.response === null ? null : { status: exchange.response.status, headers: exchange.response.headers };
+  const blockedByBrowser = exchange.error !== null && corsBlockErrors.has(exchange.error);
+  const cookieSent = exchange.requestHeaders !== null && getHeader(exchange.requestHeaders, 'cookie') !== undefined;
+  const verdict = check({ request, preflight, response });
+  if (cookieSent) return { credentials: { mode: 'include', source: 'cookie-header' }, classification, verdict, blockedByBrowser };
+  if (blockedByBrowser && verdict.ok !== false) {
+    const withCredentials = check({ request: { ...request, credentials: 'include' }, preflight, response });
+    if (!withCredentials.ok) {
+      return { credentials: { mode: 'include', source: 'likely' }, classification, verdict: withCredentials, blockedByBrowser };
+    }
+  }
+  return { credentials: { mode: request.credentials ?? 'same-origin', source: 'default' }, classification, verdict, blockedByBrowser };
+}
+
+function corsRequestOf(exchange: Exchange): CorsRequest {
+  const sent = exchange.requestHeaders;
+  const cookieSent = sent !== null && getHeader(sent, 'cookie') !== undefined;
+  return {
+    url: exchange.url,
+    // After a cross-origin redirect the browser sends `Origin: null`; the header says what it sent.
+    origin: (sent === null ? undefined : getHeader(sent, 'origin')) ?? exchange.initiator,
+    method: exchange.method,
+    headers: sent === null ? headersFromPreflight(exchange) : authorRequestHeaders(sent),
+    credentials: cookieSent ? 'include' : 'same-origin',
+  };
+}
+
+/**
+ * A request stopped by its preflight is never sent (Chrome then shows no request headers): its
+ * preflight's Access-Control-Request-Headers still names the headers that caused it. Their
+ * values were not seen; an empty value keeps each name CORS-unsafe for the classification.
+ */
+function headersFromPreflight(exchange: Exchange): HeaderList {
+  const preflight = exchange.preflights.at(-1);
+  return preflight === undefined ? [] : preflight.accessControlRequestHeaders.map((name) => [name, ''] as const);
+}
+
+function lastPreflightResponse(exchange: Exchange): HttpResponseLike | null | undefined {
+  const preflight = exchange.preflights.findLast((p) => p.url === exchange.url);
+  if (preflight === undefined) return exchange.preflightCache === null && exchange.requestHeaders === null ? null : undefined;
+  if (preflight.response === null) return null;
+  return { status: preflight.response.status, headers: preflight.response.headers };
+}

@@ -1,0 +1,107 @@
+import type { HeaderList } from './header-list';
+import type { WebRequestEvent, WebRequestEventKind } from './web-request-event';
+
+/**
+ * Turns the `details` object of a webRequest callback (Chrome or Firefox) into a
+ * {@link WebRequestEvent}. The details come from the browser, but their header values come from
+ * web pages and servers, so nothing is trusted: a field of the wrong type makes the event
+ * `undefined` (it is dropped, never thrown on), and header values are kept as plain strings.
+ *
+ * Only http(s) requests of tabs (`tabId >= 0`) become events: the extension's own
+ * `chrome-extension://` loads, service-worker fetches without a tab and `data:` URLs are out.
+ */
+export function parseWebRequestDetails(kind: WebRequestEventKind, details: unknown): WebRequestEvent | undefined {
+  if (typeof details !== 'object' || details === null) return undefined;
+  const d = details as Record<string, unknown>;
+  const requestId = d['requestId'];
+  const tabId = d['tabId'];
+  const url = d['url'];
+  const method = d['method'];
+  if (typeof requestId !== 'string' && typeof requestId !== 'number') return undefined;
+  if (typeof tabId !== 'number' || tabId < 0) return undefined;
+  if (typeof url !== 'string' || !isHttpUrl(url)) return undefined;
+  if (typeof method !== 'string') return undefined;
+  const base = {
+    requestId: String(requestId),
+    tabId,
+    frameId: typeof d['frameId'] === 'number' ? d['frameId'] : 0,
+    url,
+    method,
+    timeStamp: typeof d['timeStamp'] === 'number' ? d['timeStamp'] : Date.now(),
+  };
+  switch (kind) {
+    case 'before-request':
+      return { ...base, kind, type: typeof d['type'] === 'string' ? d['type'] : 'other', initiator: initiatorOf(d) };
+    case 'send-headers':
+      return { ...base, kind, requestHeaders: headerList(d['requestHeaders']) };
+    case 'headers-received':
+      return {
+        ...base,
+        kind,
+        statusCode: statusOf(d),
+        statusLine: typeof d['statusLine'] === 'string' ? d['statusLine'] : '',
+        responseHeaders: headerList(d['responseHeaders']),
+      };
+    case 'redirect':
+      return {
+        ...base,
+        kind,
+        statusCode: statusOf(d),
+        redirectUrl: typeof d['redirectUrl'] === 'string' ? d['redirectUrl'] : '',
+        responseHeaders: headerList(d['responseHeaders']),
+      };
+    case 'completed':
+      return {
+        ...base,
+        kind,
+        statusCode: statusOf(d),
+        responseHeaders: headerList(d['responseHeaders']),
+        fromCache: d['fromCache'] === true,
+      };
+    case 'error':
+      return { ...base, kind, error: typeof d['error'] === 'string' ? d['error'] : 'unknown error' };
+  }
+}
+
+function isHttpUrl(url: string): boolean {
+  return url.startsWith('http://') || url.startsWith('https://');
+}
+
+function statusOf(d: Record<string, unknown>): number {
+  const status = d['statusCode'];
+  return typeof status === 'number' && Number.isInteger(status) ? status : 0;
+}
+
+/** Chrome gives `initiator` (an origin); Firefox gives `originUrl` (a URL of the document). */
+function initiatorOf(d: Record<string, unknown>): string | undefined {
+  const initiator = d['initiator'];
+  if (typeof initiator === 'string') return initiator;
+  const originUrl = d['originUrl'];
+  if (typeof originUrl !== 'string') return undefined;
+  try {
+    return new URL(originUrl).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** webRequest's HttpHeaders: `{ name, value? , binaryValue? }[]`; bytes are read as Latin-1. */
+function headerList(raw: unknown): HeaderList {
+  if (!Array.isArray(raw)) return [];
+  const headers: Array<readonly [string, string]> = [];
+  for (const entry of raw as unknown[]) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { name, value, binaryValue } = entry as Record<string, unknown>;
+    if (typeof name !== 'string') continue;
+    if (typeof value === 'string') headers.push([name, value]);
+    else if (Array.isArray(binaryValue)) headers.push([name, latin1(binaryValue)]);
+    else headers.push([name, '']);
+  }
+  return headers;
+}
+
+function latin1(bytes: readonly unknown[]): string {
+  let text = '';
+  for (const byte of bytes) if (typeof byte === 'number') text += String.fromCharCode(byte & 0xff);
+  return text;
+}

@@ -1,0 +1,71 @@
+import type { Exchange } from '../capture/exchange';
+
+/**
+ * The protocol between the background and its panels (the DevTools CORS tab or its pop-out).
+ * One port per panel, named {@link PANEL_PORT_NAME}; one map of messages per direction.
+ * Bump {@link PROTOCOL_VERSION} on any change a panel of the previous version would misread.
+ */
+export const PROTOCOL_VERSION = 1;
+export const PANEL_PORT_NAME = 'cors-panel';
+
+/** Panel -> background. */
+export interface PanelToBackground {
+  /** First message on a port: which tab to watch. The answer is a `snapshot`, then live updates. */
+  subscribe: { readonly version: number; readonly tabId: number };
+  /** Forget the tab's exchanges (the panel's "Clear"). */
+  clear: { readonly tabId: number };
+  /** Keep exchanges across top-level navigations, as the Network panel's "Preserve log". */
+  'preserve-log': { readonly tabId: number; readonly preserve: boolean };
+}
+
+/** Background -> panel. */
+export interface BackgroundToPanel {
+  snapshot: {
+    readonly version: number;
+    readonly tabId: number;
+    readonly exchanges: readonly Exchange[];
+    /** How many older exchanges were dropped to keep the tab's list bounded. */
+    readonly evicted: number;
+    readonly preserveLog: boolean;
+  };
+  /** An exchange appeared or changed (same `id` replaces). */
+  exchanges: { readonly tabId: number; readonly exchanges: readonly Exchange[]; readonly evicted: number };
+  /** The tab's list was emptied (Clear, or a navigation without "preserve log"). */
+  cleared: { readonly tabId: number };
+  /** The panel spoke a version this background does not. */
+  'version-mismatch': { readonly expected: number; readonly received: number };
+}
+
+/** A message of a direction's map, as a discriminated union on `type`. */
+export type MessageOf<Map> = { [K in keyof Map]: { readonly type: K } & Map[K] }[keyof Map];
+
+export type PanelMessage = MessageOf<PanelToBackground>;
+export type BackgroundMessage = MessageOf<BackgroundToPanel>;
+
+const panelTypes: ReadonlySet<string> = new Set<keyof PanelToBackground>(['subscribe', 'clear', 'preserve-log']);
+const backgroundTypes: ReadonlySet<string> = new Set<keyof BackgroundToPanel>(['snapshot', 'exchanges', 'cleared', 'version-mismatch']);
+
+/** Parses what arrives on the background's side of a port; anything else is `undefined`. */
+export function parsePanelMessage(value: unknown): PanelMessage | undefined {
+  if (!isTyped(value, panelTypes)) return undefined;
+  const m = value as Record<string, unknown>;
+  if (typeof m['tabId'] !== 'number') return undefined;
+  switch (m['type']) {
+    case 'subscribe':
+      return typeof m['version'] === 'number' ? (m as unknown as PanelMessage) : undefined;
+    case 'preserve-log':
+      return typeof m['preserve'] === 'boolean' ? (m as unknown as PanelMessage) : undefined;
+    default:
+      return m as unknown as PanelMessage;
+  }
+}
+
+/** Parses what arrives on a panel's side of a port (the background is trusted, the shape is checked). */
+export function parseBackgroundMessage(value: unknown): BackgroundMessage | undefined {
+  return isTyped(value, backgroundTypes) ? (value as BackgroundMessage) : undefined;
+}
+
+function isTyped(value: unknown, types: ReadonlySet<string>): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
+    && types.has((value as { type: string }).type);
+}

@@ -1,0 +1,118 @@
+import type { Exchange } from '../capture/exchange';
+import { PROTOCOL_VERSION, parseBackgroundMessage, type BackgroundMessage, type PanelMessage } from './messages';
+import type { Transport } from './transport';
+
+/** What a panel knows about its tab. Immutable: every change makes a new object. */
+export interface PanelData {
+  readonly tabId: number;
+  /** In arrival order, oldest first. */
+  readonly exchanges: readonly Exchange[];
+  readonly evicted: number;
+  readonly preserveLog: boolean;
+  readonly connection: 'connecting' | 'connected' | 'reconnecting' | 'incompatible';
+}
+
+export type PanelTransport = Transport<unknown, PanelMessage>;
+
+const RECONNECT_DELAYS_MS = [50, 100, 250, 500, 1000, 2000] as const;
+
+/**
+ * The panel's side of the protocol: subscribes to a tab, keeps its exchanges, and reconnects
+ * when the port drops (a service worker that stops closes every port it had).
+ */
+export class PanelClient {
+  readonly #connect: () => PanelTransport;
+  readonly #listeners = new Set<(data: PanelData) => void>();
+  #transport: PanelTransport | undefined;
+  #data: PanelData;
+  #index = new Map<string, number>();
+  #attempt = 0;
+  #closed = false;
+
+  constructor(connect: () => PanelTransport, tabId: number) {
+    this.#connect = connect;
+    this.#data = { tabId, exchanges: [], evicted: 0, preserveLog: false, connection: 'connecting' };
+    this.#open();
+  }
+
+  get data(): PanelData {
+    return this.#data;
+  }
+
+  subscribe(listener: (data: PanelData) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  clear(): void {
+    this.#send({ type: 'clear', tabId: this.#data.tabId });
+    this.#update({ exchanges: [], evicted: 0 });
+  }
+
+  setPreserveLog(preserve: boolean): void {
+    this.#send({ type: 'preserve-log', tabId: this.#data.tabId, preserve });
+    this.#update({ preserveLog: preserve });
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#transport?.close();
+  }
+
+  #open(): void {
+    const transport = this.#connect();
+    this.#transport = transport;
+    transport.onMessage((raw) => {
+      const message = parseBackgroundMessage(raw);
+      if (message !== undefined) this.#receive(message);
+    });
+    transport.onDisconnect(() => {
+      if (this.#closed || this.#transport !== transport) return;
+      this.#update({ connection: 'reconnecting' });
+      const delay = RECONNECT_DELAYS_MS[Math.min(this.#attempt, RECONNECT_DELAYS_MS.length - 1)];
+      this.#attempt += 1;
+      setTimeout(() => this.#open(), delay);
+    });
+    transport.send({ type: 'subscribe', version: PROTOCOL_VERSION, tabId: this.#data.tabId });
+  }
+
+  #receive(message: BackgroundMessage): void {
+    switch (message.type) {
+      case 'snapshot':
+        this.#attempt = 0;
+        this.#index = new Map(message.exchanges.map((e, i) => [e.id, i]));
+        return this.#update({ exchanges: message.exchanges, evicted: message.evicted, preserveLog: message.preserveLog, connection: 'connected' });
+      case 'exchanges': {
+        const exchanges = [...this.#data.exchanges];
+        for (const exchange of message.exchanges) {
+          const at = this.#index.get(exchange.id);
+          if (at === undefined) {
+            this.#index.set(exchange.id, exchanges.length);
+            exchanges.push(exchange);
+          } else exchanges[at] = exchange;
+        }
+        const dropped = message.evicted - this.#data.evicted;
+        return this.#update({ exchanges: dropped > 0 ? this.#reindex(exchanges.slice(dropped)) : exchanges, evicted: message.evicted });
+      }
+      case 'cleared':
+        this.#index = new Map();
+        return this.#update({ exchanges: [], evicted: 0 });
+      case 'version-mismatch':
+        return this.#update({ connection: 'incompatible' });
+    }
+  }
+
+  #reindex(exchanges: Exchange[]): Exchange[] {
+    this.#index = new Map(exchanges.map((e, i) => [e.id, i]));
+    return exchanges;
+  }
+
+  #send(message: PanelMessage): void {
+    this.#transport?.send(message);
+  }
+
+  #update(change: Partial<PanelData>): void {
+    this.#data = { ...this.#data, ...change };
+    for (const listener of this.#listeners) listener(this.#data);
+  }
+}
