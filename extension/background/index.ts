@@ -1,0 +1,43 @@
+import browser from 'webextension-polyfill';
+import { CaptureService } from '../../src/capture/capture-service';
+import { parseWebRequestDetails } from '../../src/capture/parse-web-request-details';
+import type { WebRequestEvent } from '../../src/capture/web-request-event';
+import { listenToWebRequest, type WebRequestApi } from '../platform/web-request';
+import { readSession, sessionPersistence, type SessionStorageArea } from '../platform/session-persistence';
+import { servePanelPort } from './panel-port';
+
+/*
+ * The background: a service worker in Chrome, an event page in Firefox. Either can be stopped
+ * at any time, so every listener is registered synchronously, here at top level, and the state
+ * lives in storage.session. Events that arrive while the saved state is read back are queued.
+ */
+
+const session = browser.storage.session as unknown as SessionStorageArea;
+const persistence = sessionPersistence(session, (error) => console.error('CORS DevTools: could not save state', error));
+
+let service: CaptureService | undefined;
+const waiting: Array<(service: CaptureService) => void> = [];
+
+function whenReady(task: (service: CaptureService) => void): void {
+  if (service === undefined) waiting.push(task);
+  else task(service);
+}
+
+listenToWebRequest(browser.webRequest as unknown as WebRequestApi, (kind, details) => {
+  const event: WebRequestEvent | undefined = parseWebRequestDetails(kind, details);
+  if (event !== undefined) whenReady((s) => s.ingest(event));
+});
+
+browser.runtime.onConnect.addListener((port) => servePanelPort(port, whenReady));
+
+browser.tabs.onRemoved.addListener((tabId) => whenReady((s) => s.tabRemoved(tabId)));
+
+void readSession(session)
+  .catch((error: unknown) => {
+    console.error('CORS DevTools: could not read saved state, starting empty', error);
+    return {};
+  })
+  .then((restored) => {
+    service = new CaptureService(persistence, restored);
+    for (const task of waiting.splice(0)) task(service);
+  });

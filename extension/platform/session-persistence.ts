@@ -1,0 +1,26 @@
+import type { Persistence, PersistedState } from '../../src/capture/capture-service';
+import { WriteBatcher } from '../../src/store/write-batcher';
+
+/** The part of `storage.session` used here. */
+export interface SessionStorageArea {
+  get(keys?: null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+
+/**
+ * Persists the capture state in `storage.session`: kept in memory by the browser, so it survives
+ * the service worker (or event page) stopping, but it is never written to disk and is gone when
+ * the browser closes. Request headers (cookies, tokens) have no business on disk.
+ */
+export function sessionPersistence(area: SessionStorageArea, onError: (error: unknown) => void): Persistence & { idle(): Promise<void> } {
+  const batcher = new WriteBatcher(async (set, remove) => {
+    if (remove.length > 0) await area.remove(remove);
+    if (Object.keys(set).length > 0) await area.set(set);
+  }, onError);
+  return { set: (key, value) => batcher.set(key, value), remove: (key) => batcher.remove(key), idle: () => batcher.idle() };
+}
+
+export async function readSession(area: SessionStorageArea): Promise<PersistedState> {
+  return area.get(null);
+}

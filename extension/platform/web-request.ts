@@ -1,0 +1,47 @@
+import type { WebRequestEventKind } from '../../src/capture/web-request-event';
+
+/** Only http(s): the extension's own pages, data: and file: URLs are none of its business. */
+const filter = { urls: ['http://*/*', 'https://*/*'] };
+
+/** The part of `webRequest` used here, typed so that what the browser hands over is `unknown`. */
+interface WebRequestEvent {
+  addListener(callback: (details: unknown) => void, filter: { urls: string[] }, extraInfoSpec?: string[]): void;
+}
+export interface WebRequestApi {
+  readonly onBeforeRequest: WebRequestEvent;
+  readonly onSendHeaders: WebRequestEvent;
+  readonly onHeadersReceived: WebRequestEvent;
+  readonly onBeforeRedirect: WebRequestEvent;
+  readonly onCompleted: WebRequestEvent;
+  readonly onErrorOccurred: WebRequestEvent;
+  readonly OnBeforeSendHeadersOptions?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Chrome hides CORS preflights, the `Origin` header and the responses of CORS-blocked requests
+ * from webRequest unless a listener asks for `extraHeaders` (documented since Chrome 79).
+ * Firefox shows them all and has no such option. Detected, never sniffed from the user agent.
+ */
+export function hasExtraHeaders(webRequest: WebRequestApi): boolean {
+  return webRequest.OnBeforeSendHeadersOptions?.['EXTRA_HEADERS'] !== undefined;
+}
+
+/**
+ * Registers one listener per webRequest event the pairing needs, synchronously, so that a
+ * service worker woken by an event has its listeners in place before the event is dispatched.
+ * Each listener only hands the raw details on; parsing happens in src/.
+ */
+export function listenToWebRequest(webRequest: WebRequestApi, onEvent: (kind: WebRequestEventKind, details: unknown) => void): void {
+  const extra = hasExtraHeaders(webRequest) ? ['extraHeaders'] : [];
+  const on = (event: WebRequestEvent, kind: WebRequestEventKind, spec: string[]): void => {
+    const listener = (details: unknown): void => onEvent(kind, details);
+    if (spec.length === 0) event.addListener(listener, filter);
+    else event.addListener(listener, filter, spec);
+  };
+  on(webRequest.onBeforeRequest, 'before-request', []);
+  on(webRequest.onSendHeaders, 'send-headers', ['requestHeaders', ...extra]);
+  on(webRequest.onHeadersReceived, 'headers-received', ['responseHeaders', ...extra]);
+  on(webRequest.onBeforeRedirect, 'redirect', ['responseHeaders', ...extra]);
+  on(webRequest.onCompleted, 'completed', ['responseHeaders', ...extra]);
+  on(webRequest.onErrorOccurred, 'error', extra);
+}
