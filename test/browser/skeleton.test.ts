@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startPlayground, type Playground } from '../playground/server';
+import { launchChromium, type ChromiumSession } from './support/chromium';
+import { DevToolsTargets, type TargetHandle } from './support/devtools-panel';
+import { readPanelRows } from './support/panel-rows';
+import { runScenario } from './support/playground-page';
+
+/**
+ * The walking skeleton, end to end in real Chromium: the built extension loads, DevTools has a
+ * CORS tab, and a preflighted request the playground makes travels webRequest -> background ->
+ * panel, with its preflight paired to it.
+ */
+describe('the Chrome build in Chromium', () => {
+  let playground: Playground;
+  let session: ChromiumSession;
+  let targets: DevToolsTargets;
+  let page: Page;
+  let panel: TargetHandle;
+
+  beforeAll(async () => {
+    playground = await startPlayground();
+    session = await launchChromium({ devtools: true });
+    targets = await DevToolsTargets.open(session.browser);
+    page = session.context.pages()[0] ?? (await session.context.newPage());
+    await page.goto(playground.pageUrl);
+  });
+
+  afterAll(async () => {
+    await targets?.close();
+    await session?.close();
+    await playground?.close();
+  });
+
+  it('loads the extension with its background service worker', async () => {
+    expect(session.extensionId).toMatch(/^[a-p]{32}$/);
+    const worker = await session.serviceWorker();
+    expect(worker.url()).toBe(`chrome-extension://${session.extensionId}/service-worker-loader.js`);
+  });
+
+  it('adds a tab titled "CORS" to DevTools', async () => {
+    panel = await targets.showPanel(session.extensionId ?? '', 'CORS');
+    const titles = await panel.devtools?.evaluate<string[]>(`(async () => {
+      const legacy = await import('./ui/legacy/legacy.js');
+      return legacy.InspectorView.InspectorView.instance().tabbedPane.tabs.map((tab) => tab.title);
+    })()`);
+    expect(titles).toContain('CORS');
+    expect(await panel.evaluate<string>('document.title')).toBe('CORS');
+  });
+
+  it('lists a preflighted request with its preflight paired to it', async () => {
+    const outcome = await runScenario(page, 'preflighted-put');
+    expect(outcome.ok).toBe(true);
+    const served = playground.log.filter((entry) => entry.scenario === 'preflighted-put');
+    expect(served.map((entry) => entry.method)).toEqual(['OPTIONS', 'PUT']);
+
+    await panel.waitFor(`[...document.querySelectorAll('[data-exchange-id]')].some((row) => row.textContent.includes('/preflighted-put'))`);
+    const row = (await readPanelRows(panel)).find((r) => r.url.includes('/preflighted-put'));
+    expect(row).toMatchObject({ method: 'PUT', preflight: 'sent', status: '200', verdict: 'OK' });
+    expect(row?.url.startsWith(playground.apiOrigin)).toBe(true);
+  });
+});

@@ -1,0 +1,18 @@
+import type { TargetHandle } from './devtools-panel';
+
+export interface PanelRow {
+  readonly id: string;
+  readonly method: string;
+  readonly url: string;
+  readonly preflight: string;
+  readonly status: string;
+  readonly verdict: string;
+}
+
+/** The rows of the CORS panel's list, as the user sees them. */
+export function readPanelRows(panel: TargetHandle): Promise<PanelRow[]> {
+  return panel.evaluate<PanelRow[]>(`[...document.querySelectorAll('[data-exchange-id]')].map((row) => {
+    const cells = [...row.querySelectorAll('td')].map((td) => td.textContent.trim());
+    return { id: row.dataset.exchangeId, method: cells[0], url: cells[1], preflight: cells[2], status: cells[3], verdict: cells[4] };
+  })`);
+}

@@ -1,0 +1,54 @@
+/**
+ * `npm start`: the extension for real. Starts the CORS playground, launches Debian's Chromium with
+ * the built extension, DevTools open and the playground loaded.
+ * - With a display: a normal window; click the scenarios, open the CORS tab. Ctrl-C stops it.
+ * - Without one (or with --headless): clicks through every scenario itself, prints what the CORS
+ *   panel shows, and saves a screenshot of the DevTools CORS tab.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { launchChromium } from '../browser/support/chromium';
+import { DevToolsTargets } from '../browser/support/devtools-panel';
+import { readPanelRows } from '../browser/support/panel-rows';
+import { runAllScenarios } from '../browser/support/playground-page';
+import { startPlayground } from '../playground/server';
+
+const headless = process.argv.includes('--headless') || (process.env['DISPLAY'] ?? process.env['WAYLAND_DISPLAY'] ?? '') === '';
+const screenshotPath = resolve(import.meta.dirname, '../../dist/screenshots/cors-panel.png');
+
+const playground = await startPlayground({ pagePort: 8080, apiPort: 8081 }).catch(() => startPlayground());
+const session = await launchChromium({ devtools: true, headless });
+const page = session.context.pages()[0] ?? (await session.context.newPage());
+await page.goto(playground.pageUrl);
+
+console.log(`CORS playground page: ${playground.pageUrl}`);
+console.log(`CORS playground API:  ${playground.apiOrigin}`);
+console.log(`Extension:            chrome-extension://${session.extensionId}/ (loaded from dist/chrome)`);
+
+if (!headless) {
+  console.log('\nChromium is open with DevTools: pick the "CORS" tab, then click the scenarios. Ctrl-C to stop.');
+  const stop = async (): Promise<void> => {
+    await session.close();
+    await playground.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  session.context.on('close', () => void stop());
+} else {
+  console.log('\nNo display: running headless. Clicking through every scenario…');
+  const targets = await DevToolsTargets.open(session.browser);
+  const panel = await targets.showPanel(session.extensionId ?? '', 'CORS');
+  const outcomes = await runAllScenarios(page);
+  const expected = Object.keys(outcomes).length;
+  await panel.waitFor(`document.querySelectorAll('[data-exchange-id]').length > 0`);
+  await new Promise((done) => setTimeout(done, 1000));
+  const rows = await readPanelRows(panel);
+  console.log(`\n${expected} scenarios run; the CORS panel lists ${rows.length} cross-origin requests:\n`);
+  for (const row of rows) console.log(`  ${row.method.padEnd(7)} ${row.preflight.padEnd(7)} ${row.status.padEnd(16)} ${row.verdict.padEnd(40)} ${row.url}`);
+  await mkdir(resolve(screenshotPath, '..'), { recursive: true });
+  await writeFile(screenshotPath, await (panel.devtools ?? panel).screenshot());
+  console.log(`\nScreenshot of the DevTools CORS tab: ${screenshotPath}`);
+  await targets.close();
+  await session.close();
+  await playground.close();
+}
