@@ -1,0 +1,254 @@
+/**
+ * Runs CORS exchanges as real fetch() calls in Chromium and observes what the browser did.
+ *
+ * - The page origin's document runs each fetch() (a sandboxed iframe runs the "null"-origin ones),
+ *   a few at a time, each on its own URL so the preflight cache never interferes.
+ * - The servers log whether a preflight came and its Access-Control-Request-Headers.
+ * - A CDP session on the page gives Chromium's own verdict: `Network.loadingFailed` ->
+ *   `corsErrorStatus`, with `Audits.issueAdded` CORS issues as a fallback.
+ */
+import { chromium, type CDPSession, type Frame, type Page } from 'playwright-core';
+import type { CaseResponse } from './cases/case';
+import { startServers, type ScriptedExchange } from './server';
+import type { Expectation, Origins, VectorRequest } from './vector';
+
+/** Debian's Chromium; CHROME_PATH overrides it. */
+export const CHROMIUM_PATH = process.env['CHROME_PATH'] ?? '/usr/lib/chromium/chromium';
+
+export interface Runnable {
+  readonly id: string;
+  readonly request: VectorRequest;
+  readonly preflight: CaseResponse | null;
+  readonly response: CaseResponse | null;
+}
+
+export interface Observation extends Expectation {
+  /** What reached the server: the preflight's Access-Control-Request-Method, the actual method. */
+  readonly wire: { readonly requestMethod: string | null; readonly sentMethod: string | null };
+  /** Anything odd worth a look (unscripted requests, a rejection without a CORS error...). */
+  readonly notes: readonly string[];
+}
+
+export interface RunResult {
+  readonly browserVersion: string;
+  readonly origins: Origins;
+  readonly observations: ReadonlyMap<string, Observation>;
+  readonly elapsedMs: number;
+}
+
+export interface RunOptions {
+  /** 0 picks a free port. */
+  readonly ports: { readonly page: number; readonly api: number };
+  readonly concurrency?: number;
+}
+
+interface FetchOutcome {
+  readonly id: string;
+  readonly resolved: boolean;
+  readonly status: number;
+  readonly message: string;
+}
+
+interface CorsReport {
+  readonly corsError: string;
+  readonly failedParameter: string;
+}
+
+/** Builds the runnables once the servers' origins are known, runs them, returns observations. */
+export async function runInChromium(
+  build: (origins: Origins) => readonly Runnable[],
+  options: RunOptions,
+): Promise<RunResult> {
+  const started = Date.now();
+  const servers = await startServers(options.ports);
+  const origins: Origins = { page: servers.pageOrigin, api: servers.apiOrigin };
+  const runnables = build(origins);
+  servers.serve(new Map(runnables.map((r) => [pathOf(r.request.url), exchangeOf(r)] as const)));
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    // tsx (esbuild keepNames) wraps named functions in `__name(...)`: give evaluated code a no-op one.
+    await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+    const reports = corsReports();
+    await page.goto(`${origins.page}/`);
+    const sandboxed = await sandboxedFrame(page);
+    // Sandboxed iframes run in their own process (IsolateSandboxedIframes): watch both targets.
+    for (const target of [page, sandboxed]) {
+      const cdp = await page.context().newCDPSession(target);
+      reports.watch(cdp);
+      await cdp.send('Network.enable');
+      await cdp.send('Audits.enable');
+    }
+
+    const concurrency = options.concurrency ?? 8;
+    const [fromPage, fromNull] = [
+      runnables.filter((r) => r.request.origin !== 'null'),
+      runnables.filter((r) => r.request.origin === 'null'),
+    ];
+    const outcomes = [
+      ...(await fetchAll(page.mainFrame(), fromPage, concurrency)),
+      ...(await fetchAll(sandboxed, fromNull, concurrency)),
+    ];
+    await reports.settled();
+
+    const observations = new Map<string, Observation>();
+    for (const outcome of outcomes) {
+      const runnable = runnables.find((r) => r.id === outcome.id);
+      if (runnable === undefined) continue;
+      const log = servers.log.get(pathOf(runnable.request.url));
+      const preflight = log?.preflights[0];
+      const report = reports.forUrl(runnable.request.url);
+      const notes: string[] = [];
+      if ((log?.preflights.length ?? 0) > 1) notes.push(`${log?.preflights.length} preflights`);
+      const scripted = runnable.preflight !== null || runnable.response !== null;
+      if (scripted && preflight !== undefined && runnable.preflight === null) notes.push('unscripted preflight');
+      if (scripted && (log?.requests.length ?? 0) > 0 && runnable.response === null) notes.push('unscripted actual request');
+      if (reports.onlyInAudits(runnable.request.url)) notes.push('CORS error only in Audits.issueAdded');
+      if (reports.disagree(runnable.request.url)) notes.push('Network and Audits name different CORS errors');
+      if (!outcome.resolved && report === null) notes.push(`rejected without a CORS error: ${outcome.message}`);
+      const error = report?.corsError ?? null;
+      observations.set(outcome.id, {
+        preflight: preflight !== undefined,
+        requestHeaders: splitList(preflight?.requestHeaders ?? null),
+        fetchResolved: outcome.resolved,
+        ok: outcome.resolved && error === null,
+        error,
+        failedParameter: report === null ? null : report.failedParameter,
+        wire: { requestMethod: preflight?.requestMethod ?? null, sentMethod: log?.requests[0]?.method ?? null },
+        notes,
+      });
+    }
+    return { browserVersion: browser.version(), origins, observations, elapsedMs: Date.now() - started };
+  } finally {
+    await browser.close();
+    await servers.close();
+  }
+}
+
+function exchangeOf(r: Runnable): ScriptedExchange {
+  return { preflight: r.preflight, response: r.response };
+}
+
+function pathOf(url: string): string {
+  return new URL(url).pathname;
+}
+
+/** Access-Control-Request-Headers as a list: split on ',', trimmed, empties dropped. */
+function splitList(value: string | null): string[] {
+  if (value === null) return [];
+  return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** Runs the fetches in one frame with an in-page pool; never throws for a fetch's own failure. */
+async function fetchAll(frame: Frame, runnables: readonly Runnable[], concurrency: number): Promise<FetchOutcome[]> {
+  if (runnables.length === 0) return [];
+  const items = runnables.map((r) => ({
+    id: r.id,
+    url: r.request.url,
+    method: r.request.method,
+    headers: r.request.headers.map(([n, v]) => [n, v]),
+    credentials: r.request.credentials,
+  }));
+  return frame.evaluate(
+    async ({ items, concurrency }) => {
+      const results: Array<{ id: string; resolved: boolean; status: number; message: string }> = [];
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        for (;;) {
+          const item = items[next++];
+          if (item === undefined) return;
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(), 10_000);
+          try {
+            const response = await fetch(item.url, {
+              method: item.method,
+              headers: item.headers as Array<[string, string]>,
+              credentials: item.credentials,
+              signal: controller.signal,
+            });
+            await response.arrayBuffer();
+            results.push({ id: item.id, resolved: true, status: response.status, message: '' });
+          } catch (e) {
+            results.push({ id: item.id, resolved: false, status: 0, message: String(e) });
+          } finally {
+            clearTimeout(timer);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
+      return results;
+    },
+    { items, concurrency },
+  );
+}
+
+async function sandboxedFrame(page: Page): Promise<Frame> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const frame = page.frames().find((f) => f.name() === 'sandboxed' && f.url() === 'about:srcdoc');
+    if (frame !== undefined) return frame;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the sandboxed frame did not load');
+}
+
+interface CorsReports {
+  watch(cdp: CDPSession): void;
+  forUrl(url: string): CorsReport | null;
+  /** The CORS error was reported only as a DevTools issue, not on Network.loadingFailed. */
+  onlyInAudits(url: string): boolean;
+  /** Network.loadingFailed and the DevTools issue name different errors. */
+  disagree(url: string): boolean;
+  settled(): Promise<void>;
+}
+
+/** Collects Chromium's CORS verdicts per request URL from Network and Audits events. */
+function corsReports(): CorsReports {
+  const urls = new Map<string, string>();
+  const preflightIds = new Set<string>();
+  const failed = new Map<string, CorsReport>();
+  const issues = new Map<string, CorsReport>();
+  let lastEvent = Date.now();
+
+  const watch = (cdp: CDPSession): void => {
+    cdp.on('Network.requestWillBeSent', (e) => {
+      lastEvent = Date.now();
+      if (e.type === 'Preflight' || e.initiator.type === 'preflight') preflightIds.add(e.requestId);
+      else if (!urls.has(e.requestId)) urls.set(e.requestId, e.request.url);
+    });
+    cdp.on('Network.loadingFailed', (e) => {
+      lastEvent = Date.now();
+      const status = e.corsErrorStatus;
+      if (status === undefined || preflightIds.has(e.requestId)) return;
+      const url = urls.get(e.requestId);
+      if (url !== undefined) failed.set(url, { corsError: status.corsError, failedParameter: status.failedParameter });
+    });
+    cdp.on('Audits.issueAdded', (e) => {
+      lastEvent = Date.now();
+      const details = e.issue.details.corsIssueDetails;
+      if (details === undefined || details.isWarning) return;
+      const url = details.request.url;
+      if (!issues.has(url)) {
+        issues.set(url, { corsError: details.corsErrorStatus.corsError, failedParameter: details.corsErrorStatus.failedParameter });
+      }
+    });
+  };
+
+  return {
+    watch,
+    forUrl: (url) => failed.get(url) ?? issues.get(url) ?? null,
+    onlyInAudits: (url) => !failed.has(url) && issues.has(url),
+    disagree: (url) => {
+      const [a, b] = [failed.get(url), issues.get(url)];
+      return a !== undefined && b !== undefined && (a.corsError !== b.corsError || a.failedParameter !== b.failedParameter);
+    },
+    settled: async () => {
+      // Events can trail the promises that page.evaluate returned: wait for 300 ms of quiet.
+      while (Date.now() - lastEvent < 300) await new Promise((r) => setTimeout(r, 100));
+    },
+  };
+}
