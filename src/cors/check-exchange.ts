@@ -60,7 +60,7 @@ export function checkExchange(exchange: CorsExchange, profile: BrowserProfile): 
       outcome = preflightCheck(preflight, c.method, c.requestHeaders, c.requestOrigin, credentials, profile);
       if (outcome.failure !== null) {
         return failed(c, outcome.failure, 'preflight', preflight, credentials, {
-          preflight: preflightFix(c, preflight, outcome, credentials),
+          preflight: preflightFix(c, preflight, credentials),
           response: responseFix(c, response, credentials),
         }, collectWarnings({ classified: c, preflight, outcome, response, profile }), profile, url);
       }
@@ -68,7 +68,7 @@ export function checkExchange(exchange: CorsExchange, profile: BrowserProfile): 
   }
   const warnings = collectWarnings({ classified: c, preflight, outcome, response, profile });
   const asked = c.preflight ? `The browser needed ${describePreflight(c)} for ${describeRequest(c, url)} because ${c.reasons[0]?.message.replace(/^./, (s) => s.toLowerCase()) ?? ''}` : `The browser sent ${describeRequest(c, url)} without a preflight (simple request).`;
-  const fixForMissing: CorsFix = { preflight: missing.includes('preflight') ? preflightFix(c, null, null, credentials) : [], response: [] };
+  const fixForMissing: CorsFix = { preflight: missing.includes('preflight') ? preflightFix(c, null, credentials) : [], response: [] };
   const cacheNote = missing.includes('preflight')
     ? ` No preflight was observed: the preflight cache may have answered it (${profile.label} keeps one for Access-Control-Max-Age seconds, 5 s by default), or the capture missed it.`
     : '';

@@ -1,9 +1,9 @@
 import type { ClassifiedRequest } from './classify-request';
 import type { CorsFailure } from './cors-check';
 import { corsCheck } from './cors-check';
+import { isHttpToken } from './http-bytes';
 import { isCorsSafelistedMethod } from './method';
-import type { PreflightOutcome } from './preflight-check';
-import { getResponseHeader } from './response-header';
+import { getResponseHeader, parseAllowList } from './response-header';
 import type { CorsFix, CredentialsMode, HttpResponseLike, Stage } from './types';
 
 /** What the browser sent: `PUT https://api.example/x with Origin: https://app.example`. */
@@ -26,7 +26,7 @@ export function describeFailure(failure: CorsFailure, stage: Stage, answer: Http
   const what = stage === 'preflight' ? 'the preflight' : 'the response';
   const status = Number(answer.status);
   const get = (name: string): string | null => getResponseHeader(answer.headers, name);
-  switch (failure.error.replace(/^Preflight/, '')) {
+  switch (failure.error.replace('Preflight', '')) {
     case 'DisallowedRedirect':
       return `The server answered the preflight with a ${status} redirect to ${shown(get('location'))}; browsers never follow a preflight's redirect. Answer OPTIONS at this URL with a 2xx, or make the page call the final URL.`;
     case 'InvalidStatus':
@@ -76,17 +76,35 @@ function accessLines(answer: HttpResponseLike | null, origin: string, credential
   return lines;
 }
 
-/** The exact preflight lines that would make it pass (only the ones that must change). */
-export function preflightFix(c: ClassifiedRequest, preflight: HttpResponseLike | null, outcome: PreflightOutcome | null, credentials: CredentialsMode): string[] {
+/** Tokens a malformed list meant: `PUT GET` -> [PUT, GET]. */
+function salvage(value: string | null, lowercase: boolean): string[] {
+  const out: string[] = [];
+  for (const part of (value ?? '').split(/[\s,]+/)) if (isHttpToken(part)) out.push(lowercase ? part.toLowerCase() : part);
+  return out;
+}
+
+/**
+ * The exact preflight lines that would make it pass (only the ones that must change). A
+ * malformed Allow-Methods/-Headers list is rewritten with the tokens it meant plus what is needed;
+ * when nothing remains (an Allow-Headers line for a request without unsafe headers) the line
+ * should simply be removed, which the explanation says.
+ */
+export function preflightFix(c: ClassifiedRequest, preflight: HttpResponseLike | null, credentials: CredentialsMode): string[] {
   const lines = accessLines(preflight, c.requestOrigin, credentials);
   const include = credentials === 'include';
-  const methods = outcome?.methods ?? null;
-  const methodOk = isCorsSafelistedMethod(c.method) || (methods !== null && (methods.includes(c.method) || (!include && methods.includes('*'))));
+  const rawMethods = getResponseHeader(preflight?.headers, 'access-control-allow-methods');
+  const parsedMethods = parseAllowList(rawMethods, false);
+  const methods = parsedMethods ?? salvage(rawMethods, false);
+  const methodOk = parsedMethods !== null && (isCorsSafelistedMethod(c.method) || methods.includes(c.method) || (!include && methods.includes('*')));
   if (!methodOk) lines.push(`Access-Control-Allow-Methods: ${merge(methods, [c.method], include).join(', ')}`);
-  const headers = outcome?.headers ?? null;
-  const star = !include && headers !== null && headers.includes('*');
-  const missing = c.requestHeaders.filter((h) => headers === null || !(headers.includes(h) || (star && h !== 'authorization')));
-  if (missing.length > 0) lines.push(`Access-Control-Allow-Headers: ${merge(headers, missing, include).join(', ')}`);
+  const rawHeaders = getResponseHeader(preflight?.headers, 'access-control-allow-headers');
+  const parsedHeaders = parseAllowList(rawHeaders, true);
+  const headers = parsedHeaders ?? salvage(rawHeaders, true);
+  const star = !include && headers.includes('*');
+  const missing = c.requestHeaders.filter((h) => !(headers.includes(h) || (star && h !== 'authorization')));
+  if (missing.length > 0 || (parsedHeaders === null && headers.length > 0)) {
+    lines.push(`Access-Control-Allow-Headers: ${merge(headers, missing, include).join(', ')}`);
+  }
   return lines;
 }
 

@@ -26,21 +26,6 @@ interface Vector {
   };
 }
 
-/**
- * Vectors whose recorded verdict is not about the exchange they state. Each non-standard method
- * (`patch`, `SUPER`, `OK`, `*`) reached the recording server's Node HTTP parser, which refuses
- * methods outside http.METHODS (HPE_INVALID_METHOD) and answered 400 without CORS headers; Chromium
- * then rightly reported MissingAllowOriginHeader for that 400, not for the 200 the vector gives.
- * They run as `it.fails`: when the corpus is re-recorded with the server's raw-method answer, they
- * start to pass and this list must shrink.
- */
-const recordedAgainstAnotherResponse = new Set([
-  'chk-acah-super-method-star-star',
-  'chk-acam-lowercase-patch-listed',
-  'chk-acam-star-method-star-include',
-  'chk-acam-star-super',
-]);
-
 const vectors = JSON.parse(readFileSync(new URL('../fixtures/cors-vectors.chromium.json', import.meta.url), 'utf8')) as Vector[];
 
 describe('Chromium conformance vectors', () => {
@@ -49,8 +34,7 @@ describe('Chromium conformance vectors', () => {
   });
 
   for (const v of vectors) {
-    const test = recordedAgainstAnotherResponse.has(v.id) ? it.fails : it;
-    test(v.id, () => {
+    it(v.id, () => {
       const c = classify(v.request);
       expect({ preflight: c.preflight, requestHeaders: c.requestHeaders }).toEqual({
         preflight: v.expect.preflight,

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { check } from './index';
+import { allowing, answer, exchange, ok, PAGE, request } from './test-helpers';
+
+describe('check: passing exchanges', () => {
+  it('passes a simple GET whose response allows the origin', () => {
+    const req = request('GET');
+    const v = check(exchange(req, null, ok(req)));
+    expect(v).toMatchObject({ ok: true, error: null, failedParameter: null, stage: null, missing: [], credentialsMode: 'same-origin', browser: 'chromium' });
+    expect(v.fix).toEqual({ preflight: [], response: [] });
+  });
+
+  it('passes a preflighted PUT', () => {
+    const req = request('PUT', { 'X-Api-Key': '1' });
+    expect(check(exchange(req, allowing(req), ok(req)))).toMatchObject({ ok: true, error: null, warnings: [] });
+  });
+
+  it('passes same-origin requests without any CORS header', () => {
+    const req = request('PUT', { 'X-A': '1' }, { url: `${PAGE}/x` });
+    expect(check(exchange(req, null, answer(200)))).toMatchObject({ ok: true, explanation: expect.stringMatching(/same-origin/) });
+  });
+});
+
+describe('check: what was not observed', () => {
+  it('says the preflight is missing instead of inventing a result', () => {
+    const req = request('DELETE');
+    const v = check(exchange(req));
+    expect(v).toMatchObject({ ok: null, error: null, missing: ['preflight', 'response'] });
+    expect(v.explanation).toMatch(/No preflight was observed/);
+    expect(v.fix.preflight).toEqual([`Access-Control-Allow-Origin: ${PAGE}`, 'Access-Control-Allow-Methods: DELETE']);
+  });
+
+  it('checks the response when the preflight was answered from the cache', () => {
+    const req = request('DELETE');
+    expect(check(exchange(req, null, ok(req)))).toMatchObject({ ok: true, missing: ['preflight'] });
+    expect(check(exchange(req, null, answer(200)))).toMatchObject({ ok: false, error: 'MissingAllowOriginHeader', stage: 'response', missing: ['preflight'] });
+  });
+
+  it('checks the preflight when the response is absent', () => {
+    const req = request('PUT');
+    expect(check(exchange(req, allowing(req)))).toMatchObject({ ok: null, missing: ['response'] });
+  });
+});
+
+describe('check: failures, as Chromium names them', () => {
+  const req = request('PUT', { 'X-Api-Key': '1' });
+  const cases = [
+    ['PreflightMissingAllowOriginHeader', '', answer(204, {})],
+    ['PreflightAllowOriginMismatch', 'https://other.example', answer(204, { 'Access-Control-Allow-Origin': 'https://other.example' })],
+    ['PreflightMultipleAllowOriginValues', `${PAGE}, ${PAGE}`, answer(204, [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Origin', PAGE]])],
+    ['PreflightInvalidAllowOriginValue', 'app.example', answer(204, { 'Access-Control-Allow-Origin': 'app.example' })],
+    ['PreflightInvalidStatus', '', answer(500, { 'Access-Control-Allow-Origin': PAGE })],
+    ['PreflightDisallowedRedirect', '', answer(302, { Location: '/elsewhere' })],
+    ['InvalidAllowMethodsPreflightResponse', '', answer(204, { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Methods': 'PUT GET' })],
+    ['InvalidAllowHeadersPreflightResponse', '', answer(204, { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'x-api-key;' })],
+    ['MethodDisallowedByPreflightResponse', 'PUT', answer(204, { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Methods': 'GET, POST' })],
+    ['HeaderDisallowedByPreflightResponse', 'x-api-key', answer(204, { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Methods': 'PUT' })],
+  ] as const;
+  it.each(cases)('%s (%j)', (error, failedParameter, preflight) => {
+    const v = check(exchange(req, preflight));
+    expect(v).toMatchObject({ ok: false, error, failedParameter, stage: 'preflight' });
+    expect(v.explanation).toMatch(/^The browser sent a preflight \(OPTIONS with Access-Control-Request-Method: PUT and Access-Control-Request-Headers: x-api-key\)/);
+  });
+
+  it('gives the exact lines that fix the preflight and the response', () => {
+    const v = check(exchange(req, answer(204, { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Methods': 'GET' })));
+    expect(v.fix).toEqual({
+      preflight: ['Access-Control-Allow-Methods: GET, PUT', 'Access-Control-Allow-Headers: x-api-key'],
+      response: [`Access-Control-Allow-Origin: ${PAGE}`],
+    });
+  });
+
+  it('fixes Allow-Headers keeping what the server already allows', () => {
+    const r = request('GET', { Authorization: 'x', 'Content-Type': 'application/json' });
+    const v = check(exchange(r, answer(204, { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Headers': 'x-trace' })));
+    expect(v.fix.preflight).toEqual(['Access-Control-Allow-Headers: x-trace, authorization, content-type']);
+  });
+
+  it('matches methods case-sensitively (patch is not PATCH)', () => {
+    const r = request('patch');
+    const v = check(exchange(r, answer(204, { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Methods': 'PATCH' })));
+    expect(v).toMatchObject({ error: 'MethodDisallowedByPreflightResponse', failedParameter: 'patch' });
+    expect(v.explanation).toMatch(/case-sensitively/);
+    expect(v.fix.preflight).toEqual(['Access-Control-Allow-Methods: PATCH, patch']);
+  });
+
+  it('refuses * with credentials and asks for the exact origin', () => {
+    const r = request('GET', {}, { credentials: 'include' });
+    const v = check(exchange(r, null, answer(200, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' })));
+    expect(v).toMatchObject({ ok: false, error: 'WildcardOriginNotAllowed', failedParameter: '', stage: 'response', credentialsMode: 'include' });
+    expect(v.fix.response).toEqual([`Access-Control-Allow-Origin: ${PAGE}`, 'Access-Control-Allow-Credentials: true']);
+  });
+
+  it('requires Allow-Credentials: true exactly', () => {
+    const r = request('GET', {}, { credentials: 'include' });
+    const v = check(exchange(r, null, answer(200, { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Credentials': 'TRUE' })));
+    expect(v).toMatchObject({ error: 'InvalidAllowCredentials', failedParameter: 'TRUE' });
+  });
+
+  it('lets "null" match an opaque origin', () => {
+    const r = request('GET', {}, { origin: 'null' });
+    expect(check(exchange(r, null, answer(200, { 'Access-Control-Allow-Origin': 'null' })))).toMatchObject({ ok: true });
+  });
+
+  it('refuses cross-origin schemes other than http(s)', () => {
+    const r = request('GET', {}, { url: 'ftp://files.example/x' });
+    expect(check(exchange(r))).toMatchObject({ ok: false, error: 'CorsDisabledScheme' });
+  });
+
+  it('reports a request fetch() rejects without a CORS error', () => {
+    const v = check(exchange(request('GET', {}, { url: 'http://' })));
+    expect(v).toMatchObject({ ok: false, error: null, stage: null });
+    expect(v.explanation).toMatch(/not an absolute URL/);
+  });
+});

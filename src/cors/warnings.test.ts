@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { check } from './index';
+import type { CorsVerdict } from './types';
+import { allowing, answer, exchange, ok, PAGE, request } from './test-helpers';
+
+const codes = (v: CorsVerdict) => v.warnings.map((w) => w.code);
+
+describe('warnings beyond the browser verdict', () => {
+  it('server-error-hidden: a 4xx/5xx response without CORS headers', () => {
+    const req = request('GET');
+    const v = check(exchange(req, null, answer(500, { 'Content-Type': 'text/html' })));
+    expect(v.error).toBe('MissingAllowOriginHeader');
+    expect(codes(v)).toContain('server-error-hidden');
+    expect(v.warnings.find((w) => w.code === 'server-error-hidden')?.message).toMatch(/500 without CORS headers/);
+    expect(codes(check(exchange(req, null, ok(req, {}))))).not.toContain('server-error-hidden');
+  });
+
+  it('preflight-unauthorized: the preflight got 401 or 403', () => {
+    const req = request('GET', { Authorization: 'Bearer x' });
+    for (const status of [401, 403]) {
+      const v = check(exchange(req, answer(status, { 'WWW-Authenticate': 'Bearer' })));
+      expect(codes(v)).toContain('preflight-unauthorized');
+      expect(v.error).toBe('PreflightMissingAllowOriginHeader');
+    }
+  });
+
+  it('preflight-without-cors-headers: a 2xx preflight with no Access-Control-Allow-*', () => {
+    const v = check(exchange(request('PUT'), answer(200, { Allow: 'GET, PUT' })));
+    expect(codes(v)).toEqual(['preflight-without-cors-headers']);
+  });
+
+  it('vary-origin-missing: a specific Allow-Origin without Vary: Origin', () => {
+    const req = request('GET');
+    expect(codes(check(exchange(req, null, answer(200, { 'Access-Control-Allow-Origin': PAGE }))))).toEqual(['vary-origin-missing']);
+    expect(codes(check(exchange(req, null, answer(200, { 'Access-Control-Allow-Origin': PAGE, Vary: 'Accept-Encoding, origin' }))))).toEqual([]);
+    expect(codes(check(exchange(req, null, answer(200, { 'Access-Control-Allow-Origin': '*' }))))).toEqual([]);
+  });
+
+  it('wildcard-covers-authorization: Allow-Headers * relied on for Authorization', () => {
+    const req = request('GET', { Authorization: 'Bearer x' });
+    const v = check(exchange(req, allowing(req, { 'Access-Control-Allow-Headers': '*' }), ok(req)));
+    expect(v.ok).toBe(true);
+    expect(codes(v)).toEqual(['wildcard-covers-authorization']);
+    expect(v.warnings[0]?.message).toMatch(/Chromium allows it today, the standard does not, and Firefox warns/);
+    expect(codes(check(exchange(req, allowing(req, { 'Access-Control-Allow-Headers': '*, authorization' }), ok(req))))).toEqual([]);
+  });
+
+  it('max-age-missing: Chromium then caches the preflight 5 s', () => {
+    const req = request('PUT');
+    const preflight = answer(204, { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Methods': 'PUT' });
+    const v = check(exchange(req, preflight, ok(req)));
+    expect(codes(v)).toEqual(['max-age-missing']);
+    expect(v.warnings[0]?.message).toMatch(/5 s/);
+  });
+
+  it('max-age-over-cap: above Chromium 2 h (and Firefox 24 h)', () => {
+    const req = request('PUT');
+    const over = (s: string) => check(exchange(req, allowing(req, { 'Access-Control-Max-Age': s }), ok(req))).warnings;
+    expect(over('7200')).toEqual([]);
+    expect(over('86400')[0]).toMatchObject({ code: 'max-age-over-cap', message: expect.stringMatching(/2 h; Firefox allows up to 24 h/) });
+    expect(over('90000')[0]?.message).toMatch(/2 h and Firefox to 24 h/);
+  });
+
+  it('max-age-invalid: an unparsable value is ignored', () => {
+    const req = request('PUT');
+    expect(codes(check(exchange(req, allowing(req, { 'Access-Control-Max-Age': 'abc' }), ok(req))))).toEqual(['max-age-invalid']);
+  });
+
+  it('headers-dropped: forbidden headers fetch() dropped', () => {
+    const req = request('GET', { Cookie: 'a=b' });
+    expect(check(exchange(req, null, ok(req))).warnings[0]).toMatchObject({ code: 'headers-dropped', message: expect.stringMatching(/dropped Cookie/) });
+  });
+
+  it('every warning links the Fetch standard', () => {
+    const req = request('GET', { Authorization: 'x', Cookie: 'c' });
+    const v = check(exchange(req, answer(204, { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Headers': '*' }), answer(200, { 'Access-Control-Allow-Origin': PAGE })));
+    expect(v.warnings.length).toBeGreaterThan(2);
+    for (const w of v.warnings) expect(w.link).toMatch(/^https:\/\/fetch\.spec\.whatwg\.org\/#/);
+  });
+});
