@@ -42,12 +42,14 @@ const hints: ReadonlyArray<readonly [string, string, string]> = [
   ['lang', 'Lang', '"en", "de"'],
 ];
 
+function sourceFor(name: string): string {
+  const lower = name.toLowerCase();
+  if (lower.startsWith('sec-')) return `fetch.bs#forbidden-request-header (any 'sec-' prefix); ${CHROMIUM_TEST}`;
+  if (lower === 'lang') return `fetch.bs#cors-safelisted-request-header (not safelisted); ${CHROMIUM_TEST} (SafelistedSecCHLang: an old Chromium safelisted Lang)`;
+  if (['rtt', 'downlink', 'ect'].includes(lower)) return `${CHROMIUM_ONLY} (network client hints; not in CheckCorsClientHintsSafelist)`;
+  return `${CHROMIUM_ONLY}; ${CHROMIUM_TEST}`;
+}
+
 export const clientHintCases: readonly CorsCase[] = hints.map(([slug, name, value]) =>
-  cls(
-    `client-hint-${slug}`,
-    name.toLowerCase().startsWith('sec-')
-      ? `fetch.bs#forbidden-request-header (any 'sec-' prefix); ${CHROMIUM_TEST}`
-      : `${CHROMIUM_ONLY}; ${CHROMIUM_TEST}`,
-    { headers: [[name, value]] },
-  ),
+  cls(`client-hint-${slug}`, sourceFor(name), { headers: [[name, value]] }),
 );

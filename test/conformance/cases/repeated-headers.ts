@@ -26,7 +26,7 @@ export const repeatedHeaderCases: readonly CorsCase[] = [
   cls('accept-language-twice', `${COMBINE} (', ' is allowed in Accept-Language)`, {
     headers: [['Accept-Language', 'en'], ['Accept-Language', 'fr']],
   }),
-  cls('range-twice', `${COMBINE}; fetch.bs#simple-range-header-value ('bytes=0-, bytes=0-' is not one range)`, {
+  cls('range-twice', `${CHROMIUM_JOIN}; 'bytes=0-, bytes=0-' is not one range (fetch.bs#simple-range-header-value), while each entry alone is`, {
     headers: [['Range', 'bytes=0-'], ['Range', 'bytes=0-']],
   }),
   cls('custom-twice', NAMES, { headers: [['X-A', '1'], ['X-A', '2']] }),
