@@ -77,9 +77,12 @@ export async function runInChromium(
     const reports = corsReports();
     await page.goto(`${origins.page}/`);
     const sandboxed = await sandboxedFrame(page);
-    // Sandboxed iframes run in their own process (IsolateSandboxedIframes): watch both targets.
-    for (const target of [page, sandboxed]) {
-      const cdp = await page.context().newCDPSession(target);
+    // Sandboxed iframes run in their own process in Chromium 156 (IsolateSandboxedIframes), and
+    // the page's session does not see their requests: watch the frame's target too, when it has one.
+    const sessions = [await page.context().newCDPSession(page)];
+    const frameSession = await page.context().newCDPSession(sandboxed).catch(() => null);
+    if (frameSession !== null) sessions.push(frameSession);
+    for (const cdp of sessions) {
       reports.watch(cdp);
       await cdp.send('Network.enable');
       await cdp.send('Audits.enable');
