@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { getHeader } from '../capture/header-list';
+import { redactExchange, redactHeaderValue, redactionMark, redactUrl, utf8Length } from './redact';
+import { API, allowHeaders, allowMethods, allowOrigin, answer, exchange } from './test-exchanges';
+
+const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+
+describe('redactionMark', () => {
+  it('says how many UTF-8 bytes were hidden', () => {
+    expect(redactionMark('Bearer abc')).toBe('[redacted: 10 bytes]');
+    expect(redactionMark('é')).toBe('[redacted: 2 bytes]');
+    expect(redactionMark('x')).toBe('[redacted: 1 byte]');
+    expect(utf8Length('😀')).toBe(4);
+    expect(utf8Length('€')).toBe(3);
+  });
+});
+
+describe('redactHeaderValue', () => {
+  it.each(['Authorization', 'proxy-authorization', 'Cookie', 'Set-Cookie', 'set-cookie2'])('hides the whole value of %s', (name) => {
+    expect(redactHeaderValue(name, 'secret-value')).toBe('[redacted: 12 bytes]');
+  });
+
+  it.each(['X-Api-Key', 'x-auth-token', 'X-CSRF-Token', 'x-amz-security-token', 'x-goog-api-key', 'X-Session-Id', 'x-client-secret'])(
+    'hides headers named like secrets: %s',
+    (name) => {
+      expect(redactHeaderValue(name, 'k1')).toBe('[redacted: 2 bytes]');
+    },
+  );
+
+  it('keeps ordinary and CORS values', () => {
+    expect(redactHeaderValue('Content-Type', 'application/json')).toBe('application/json');
+    expect(redactHeaderValue('X-Request-Id', 'abc-123')).toBe('abc-123');
+    expect(redactHeaderValue('Access-Control-Allow-Headers', 'x-api-key, authorization')).toBe('x-api-key, authorization');
+    expect(redactHeaderValue('ETag', '"0123456789abcdef0123456789abcdef"')).toBe('"0123456789abcdef0123456789abcdef"');
+  });
+
+  it('hides token-like runs in any other header', () => {
+    expect(redactHeaderValue('X-Forwarded-Auth-Info', 'anything')).toBe('[redacted: 8 bytes]');
+    expect(redactHeaderValue('X-Upstream', `Bearer ${jwt}`)).toBe(`Bearer ${redactionMark(jwt)}`);
+    expect(redactHeaderValue('X-Trace', `user=${jwt}`)).toBe(`user=${redactionMark(jwt)}`);
+    expect(redactHeaderValue('X-Hex', 'id 0123456789abcdef0123456789abcdef0123')).toBe('id [redacted: 36 bytes]');
+    const b64 = 'QWxhZGRpbjpvcGVuIHNlc2FtZQ9aZ3Vlc3Q6Z3Vlc3QxMjM0NTY3';
+    expect(redactHeaderValue('X-Blob', b64)).toBe(redactionMark(b64));
+    expect(redactHeaderValue('X-Words', 'a-perfectly-ordinary-but-rather-long-header-value-here')).toBe('a-perfectly-ordinary-but-rather-long-header-value-here');
+  });
+
+  it('redacts query secrets of URLs in Referer and Location', () => {
+    expect(redactHeaderValue('Referer', 'https://app.example/cb?code=abc&x=1')).toBe('https://app.example/cb?code=[redacted: 3 bytes]&x=1');
+  });
+
+  it('keeps empty values empty', () => {
+    expect(redactHeaderValue('Authorization', '')).toBe('');
+  });
+});
+
+describe('redactUrl', () => {
+  it.each([
+    ['token', 'abc'],
+    ['access_token', 'abc'],
+    ['api_key', 'abc'],
+    ['apiKey', 'abc'],
+    ['key', 'abc'],
+    ['sig', 'abc'],
+    ['signature', 'abc'],
+    ['password', 'abc'],
+    ['client_secret', 'abc'],
+    ['code', 'abc'],
+    ['X-Amz-Signature', 'abc'],
+    ['X-Amz-Credential', 'abc'],
+  ])('hides ?%s=', (name, value) => {
+    expect(redactUrl(`${API}/x?page=2&${name}=${value}#top`)).toBe(`${API}/x?page=2&${name}=[redacted: 3 bytes]#top`);
+  });
+
+  it('keeps other parameters, bare names and malformed escapes', () => {
+    expect(redactUrl(`${API}/x?page=2&flag&q=%E0%A4%A`)).toBe(`${API}/x?page=2&flag&q=%E0%A4%A`);
+    expect(redactUrl('not a url')).toBe('not a url');
+  });
+
+  it('hides token-like values whatever the name, and passwords in userinfo', () => {
+    expect(redactUrl(`${API}/x?t=${jwt}`)).toBe(`${API}/x?t=${redactionMark(jwt)}`);
+    expect(redactUrl('https://user:hunter2@api.example/x')).toBe('https://user:[redacted: 7 bytes]@api.example/x');
+  });
+});
+
+describe('redactExchange', () => {
+  const token = `Bearer ${jwt}`;
+  const withSecrets = () =>
+    exchange({
+      method: 'PUT',
+      url: `${API}/items?access_token=supersecret&page=1`,
+      headers: [
+        ['Authorization', token],
+        ['X-Api-Key', 'key-12345'],
+        ['Content-Type', 'application/json'],
+      ],
+      cookie: 'session=s3cr3t-cookie',
+      preflight: answer(204, allowOrigin, allowMethods('PUT'), allowHeaders('content-type, x-api-key')),
+      response: answer(200, allowOrigin, ['Set-Cookie', 'session=next-s3cr3t; HttpOnly']),
+    });
+
+  it('hides every credential but keeps the names', () => {
+    const redacted = redactExchange(withSecrets());
+    const text = JSON.stringify(redacted);
+    for (const secret of [jwt, 'key-12345', 's3cr3t-cookie', 'next-s3cr3t', 'supersecret']) expect(text).not.toContain(secret);
+    expect(getHeader(redacted.requestHeaders ?? [], 'authorization')).toBe(redactionMark(token));
+    expect(getHeader(redacted.requestHeaders ?? [], 'cookie')).toBe('[redacted: 21 bytes]');
+    expect(getHeader(redacted.requestHeaders ?? [], 'content-type')).toBe('application/json');
+    expect(redacted.url).toBe(`${API}/items?access_token=[redacted: 11 bytes]&page=1`);
+    expect(redacted.diagnosis?.classification.requestHeaders).toEqual(['authorization', 'content-type', 'x-api-key']);
+  });
+
+  it('hides the values that reasons and explanations quote', () => {
+    const redacted = redactExchange(withSecrets());
+    const reason = redacted.diagnosis?.classification.reasons.find((r) => r.header === 'authorization');
+    expect(reason?.value).toBe(redactionMark(token));
+    expect(redacted.diagnosis?.verdict.explanation).not.toContain('supersecret');
+  });
+
+  it('keeps everything with keepCredentials', () => {
+    const original = withSecrets();
+    expect(redactExchange(original, { keepCredentials: true })).toBe(original);
+  });
+
+  it('does not modify its input', () => {
+    const original = withSecrets();
+    const before = JSON.stringify(original);
+    redactExchange(original);
+    expect(JSON.stringify(original)).toBe(before);
+  });
+
+  it('never throws on hostile values', () => {
+    const hostile = exchange({
+      url: `${API}/x?%ZZ=%&token==&&=&${'a'.repeat(10_000)}`,
+      headers: [
+        ['X-Weird', '\u0000\u001b[31m<script>`$(rm)`</script>\r\n'],
+        ['Authorization', '\ud800'],
+      ],
+      response: answer(200, allowOrigin),
+    });
+    expect(() => redactExchange(hostile)).not.toThrow();
+  });
+});

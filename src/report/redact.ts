@@ -1,0 +1,178 @@
+/**
+ * Redaction of captured exchanges before they leave the panel (reports, curl). Credentials are
+ * hidden by default: the values of Authorization, Proxy-Authorization, Cookie and Set-Cookie, of
+ * headers and query parameters whose names say "secret", and token-like runs anywhere else.
+ * Header NAMES are kept, with the size of what was hidden: for CORS the name is what matters
+ * (`authorization` is what made the browser preflight).
+ */
+import type { Diagnosis, Exchange, PreflightRecord, ResponseRecord } from '../capture/exchange';
+import type { HeaderList } from '../capture/header-list';
+import type { Classification, CorsVerdict } from '../cors/index';
+import { isSecretHeaderName, isSecretQueryName, mayHoldTokens, replaceTokenRuns, urlHeaderNames } from './secret-patterns';
+
+export interface RedactOptions {
+  /** The explicit opt-in: keep every value as captured. Default false. */
+  readonly keepCredentials?: boolean;
+}
+
+/** Size of a string as UTF-8 bytes (what went over the wire for a header value). */
+export function utf8Length(s: string): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** What a redacted value is replaced with: `[redacted: 43 bytes]`. */
+export function redactionMark(value: string): string {
+  const n = utf8Length(value);
+  return `[redacted: ${n} ${n === 1 ? 'byte' : 'bytes'}]`;
+}
+
+/** Collects the secrets a redaction hid, so quoted copies of them elsewhere can be hidden too. */
+export class SecretSet {
+  readonly #secrets = new Set<string>();
+
+  add(secret: string): void {
+    // Shorter strings would hide innocent text (a "1" in an explanation); the fields that held them are redacted anyway.
+    if (secret.length >= 4) this.#secrets.add(secret);
+  }
+
+  get size(): number {
+    return this.#secrets.size;
+  }
+
+  /** `text` with every collected secret, and every token-like run, replaced by its mark. */
+  scrub(text: string): string {
+    let out = text;
+    for (const secret of this.#secrets) if (out.includes(secret)) out = out.split(secret).join(redactionMark(secret));
+    return replaceTokenRuns(out, redactionMark);
+  }
+}
+
+/**
+ * A URL with the values of secret-like query parameters (`token`, `access_token`, `key`, `sig`,
+ * `code`, ...) and of token-like values replaced, and any password in its userinfo. Parsed by
+ * hand: a malformed URL is redacted as far as it can be, never thrown on.
+ */
+export function redactUrl(url: string, secrets?: SecretSet): string {
+  let out = url;
+  const userinfo = /^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):([^/?#@]*)@/i.exec(out);
+  if (userinfo !== null && userinfo[1] !== undefined && userinfo[2] !== undefined && userinfo[2] !== '') {
+    secrets?.add(userinfo[2]);
+    out = `${userinfo[1]}:${redactionMark(userinfo[2])}@${out.slice(userinfo[0].length)}`;
+  }
+  const q = out.indexOf('?');
+  if (q < 0) return out;
+  const hash = out.indexOf('#', q);
+  const query = hash < 0 ? out.slice(q + 1) : out.slice(q + 1, hash);
+  const parts = query.split('&').map((pair) => {
+    const eq = pair.indexOf('=');
+    if (eq < 0) return pair;
+    const value = pair.slice(eq + 1);
+    if (value === '') return pair;
+    const name = pair.slice(0, eq);
+    if (isSecretQueryName(decodeLoosely(name).toLowerCase())) {
+      secrets?.add(value);
+      return `${name}=${redactionMark(value)}`;
+    }
+    return `${name}=${replaceTokenRuns(value, redactionMark, (s) => secrets?.add(s))}`;
+  });
+  return `${out.slice(0, q + 1)}${parts.join('&')}${hash < 0 ? '' : out.slice(hash)}`;
+}
+
+function decodeLoosely(s: string): string {
+  try {
+    return decodeURIComponent(s.replaceAll('+', ' '));
+  } catch {
+    return s;
+  }
+}
+
+/** One header value, redacted by its name and by what it looks like. */
+export function redactHeaderValue(name: string, value: string, secrets?: SecretSet): string {
+  const lower = name.toLowerCase();
+  if (isSecretHeaderName(lower)) {
+    if (value === '') return value;
+    secrets?.add(value);
+    return redactionMark(value);
+  }
+  if (urlHeaderNames.has(lower)) return redactUrl(value, secrets);
+  if (!mayHoldTokens(lower)) return value;
+  return replaceTokenRuns(value, redactionMark, (s) => secrets?.add(s));
+}
+
+/** A header list with its secret values replaced; names, order and repeats kept. */
+export function redactHeaderList(headers: HeaderList, secrets?: SecretSet): HeaderList {
+  return headers.map(([name, value]) => [name, redactHeaderValue(name, value, secrets)] as const);
+}
+
+function redactResponse(response: ResponseRecord | null, secrets: SecretSet): ResponseRecord | null {
+  return response === null ? null : { ...response, headers: redactHeaderList(response.headers, secrets) };
+}
+
+function redactPreflight(p: PreflightRecord, secrets: SecretSet): PreflightRecord {
+  return { ...p, url: redactUrl(p.url, secrets), requestHeaders: redactHeaderList(p.requestHeaders, secrets), response: redactResponse(p.response, secrets) };
+}
+
+function redactClassification(c: Classification, secrets: SecretSet): Classification {
+  return {
+    ...c,
+    reasons: c.reasons.map((r) => ({
+      ...r,
+      value: r.value === null ? null : r.header === null ? secrets.scrub(r.value) : redactHeaderValue(r.header, r.value, secrets),
+      message: secrets.scrub(r.message),
+    })),
+    invalid: c.invalid === null ? null : { ...c.invalid, value: secrets.scrub(redactUrl(c.invalid.value, secrets)), message: secrets.scrub(c.invalid.message) },
+  };
+}
+
+function redactVerdict(v: CorsVerdict, secrets: SecretSet): CorsVerdict {
+  return {
+    ...v,
+    failedParameter: v.failedParameter === null ? null : secrets.scrub(v.failedParameter),
+    explanation: secrets.scrub(v.explanation),
+    fix: { preflight: v.fix.preflight.map((l) => secrets.scrub(l)), response: v.fix.response.map((l) => secrets.scrub(l)) },
+    warnings: v.warnings.map((w) => ({ ...w, message: secrets.scrub(w.message) })),
+  };
+}
+
+function redactDiagnosis(d: Diagnosis | null, secrets: SecretSet): Diagnosis | null {
+  if (d === null) return null;
+  // The classification first: its reasons carry header values (Authorization's among them).
+  const classification = redactClassification(d.classification, secrets);
+  return { ...d, classification, verdict: redactVerdict(d.verdict, secrets) };
+}
+
+/**
+ * The exchange with its credentials hidden (see the module comment), or the exchange itself
+ * when `keepCredentials` is set. Never throws; the input is not modified.
+ */
+export function redactExchange(exchange: Exchange, options: RedactOptions = {}): Exchange {
+  if (options.keepCredentials === true) return exchange;
+  const secrets = new SecretSet();
+  // Headers and URLs first: they fill `secrets`, which then scrubs the texts quoting them.
+  const requestHeaders = exchange.requestHeaders === null ? null : redactHeaderList(exchange.requestHeaders, secrets);
+  const preflights = exchange.preflights.map((p) => redactPreflight(p, secrets));
+  const response = redactResponse(exchange.response, secrets);
+  const url = redactUrl(exchange.url, secrets);
+  const redirects = exchange.redirects.map((r) => ({ ...r, from: redactUrl(r.from, secrets), to: redactUrl(r.to, secrets) }));
+  const diagnosis = redactDiagnosis(exchange.diagnosis, secrets);
+  return {
+    ...exchange,
+    url,
+    requestHeaders,
+    redirects,
+    preflights,
+    response,
+    error: exchange.error === null ? null : secrets.scrub(exchange.error),
+    diagnosis,
+  };
+}
