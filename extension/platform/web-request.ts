@@ -1,4 +1,4 @@
-import type { WebRequestEventKind } from '../../src/capture/web-request-event';
+import { webRequestEventKinds, type WebRequestEventKind } from '../../src/capture/web-request-event';
 
 /** Only http(s): the extension's own pages, data: and file: URLs are none of its business. */
 const filter = { urls: ['http://*/*', 'https://*/*'] };
@@ -38,10 +38,11 @@ export function listenToWebRequest(webRequest: WebRequestApi, onEvent: (kind: We
     if (spec.length === 0) event.addListener(listener, filter);
     else event.addListener(listener, filter, spec);
   };
-  on(webRequest.onBeforeRequest, 'before-request', []);
-  on(webRequest.onSendHeaders, 'send-headers', ['requestHeaders', ...extra]);
-  on(webRequest.onHeadersReceived, 'headers-received', ['responseHeaders', ...extra]);
-  on(webRequest.onBeforeRedirect, 'redirect', ['responseHeaders', ...extra]);
-  on(webRequest.onCompleted, 'completed', ['responseHeaders', ...extra]);
-  on(webRequest.onErrorOccurred, 'error', extra);
+  const kinds = webRequestEventKinds;
+  on(webRequest.onBeforeRequest, kinds.onBeforeRequest, []);
+  on(webRequest.onSendHeaders, kinds.onSendHeaders, ['requestHeaders', ...extra]);
+  on(webRequest.onHeadersReceived, kinds.onHeadersReceived, ['responseHeaders', ...extra]);
+  on(webRequest.onBeforeRedirect, kinds.onBeforeRedirect, ['responseHeaders', ...extra]);
+  on(webRequest.onCompleted, kinds.onCompleted, ['responseHeaders', ...extra]);
+  on(webRequest.onErrorOccurred, kinds.onErrorOccurred, extra);
 }

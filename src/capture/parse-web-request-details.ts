@@ -18,20 +18,22 @@ export function parseWebRequestDetails(kind: WebRequestEventKind, details: unkno
   const url = d['url'];
   const method = d['method'];
   if (typeof requestId !== 'string' && typeof requestId !== 'number') return undefined;
-  if (typeof tabId !== 'number' || tabId < 0) return undefined;
+  if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return undefined;
   if (typeof url !== 'string' || !isHttpUrl(url)) return undefined;
   if (typeof method !== 'string') return undefined;
   const base = {
     requestId: String(requestId),
     tabId,
-    frameId: typeof d['frameId'] === 'number' ? d['frameId'] : 0,
+    frameId: typeof d['frameId'] === 'number' && Number.isInteger(d['frameId']) ? d['frameId'] : 0,
     url,
     method,
-    timeStamp: typeof d['timeStamp'] === 'number' ? d['timeStamp'] : Date.now(),
+    timeStamp: typeof d['timeStamp'] === 'number' && Number.isFinite(d['timeStamp']) ? d['timeStamp'] : Date.now(),
+    type: typeof d['type'] === 'string' ? d['type'] : 'other',
+    initiator: initiatorOf(d),
   };
   switch (kind) {
     case 'before-request':
-      return { ...base, kind, type: typeof d['type'] === 'string' ? d['type'] : 'other', initiator: initiatorOf(d) };
+      return { ...base, kind };
     case 'send-headers':
       return { ...base, kind, requestHeaders: headerList(d['requestHeaders']) };
     case 'headers-received':

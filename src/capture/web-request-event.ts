@@ -16,14 +16,18 @@ interface EventBase {
   readonly method: string;
   /** Milliseconds since the epoch, as the browser stamped the event. */
   readonly timeStamp: number;
+  /**
+   * webRequest's ResourceType: `xmlhttprequest` for fetch() and XHR, `image`, `script`, ...
+   * Both browsers give it (and the initiator) on every event, which lets a restarted background
+   * take up a request whose start it never saw.
+   */
+  readonly type: string;
+  /** Serialized origin of the document that made the request, `null` for an opaque one. */
+  readonly initiator: string | undefined;
 }
 
 export interface BeforeRequestEvent extends EventBase {
   readonly kind: 'before-request';
-  /** webRequest's ResourceType: `xmlhttprequest` for fetch() and XHR, `image`, `script`, ... */
-  readonly type: string;
-  /** Serialized origin of the document that made the request, `null` for an opaque one. */
-  readonly initiator: string | undefined;
 }
 
 export interface SendHeadersEvent extends EventBase {
@@ -67,3 +71,18 @@ export type WebRequestEvent =
   | ErrorEvent;
 
 export type WebRequestEventKind = WebRequestEvent['kind'];
+
+/**
+ * The webRequest events the capture listens to, by their browser names, with the kind each
+ * becomes. The adapter registers exactly these; recorded fixtures name their events the same way.
+ */
+export const webRequestEventKinds = {
+  onBeforeRequest: 'before-request',
+  onSendHeaders: 'send-headers',
+  onHeadersReceived: 'headers-received',
+  onBeforeRedirect: 'redirect',
+  onCompleted: 'completed',
+  onErrorOccurred: 'error',
+} as const satisfies Record<string, WebRequestEventKind>;
+
+export type WebRequestEventName = keyof typeof webRequestEventKinds;
