@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { markdownReport } from './markdown-report';
+import { readMarkdownBlocks, tableCells } from './markdown-structure';
+import {
+  API,
+  allowHeaders,
+  allowMethods,
+  allowOrigin,
+  answer,
+  exchange,
+  failingPut,
+  maxAge,
+  simpleGet,
+} from './test-exchanges';
+
+const fixed = { generatedAt: '2025-11-22T01:00:00.000Z', source: 'https://app.example/page' };
+
+describe('markdownReport', () => {
+  const put = failingPut({ url: `${API}/orders/1` });
+  const missingAcao = exchange({ url: `${API}/profile`, response: answer(200) });
+  const ok = simpleGet();
+  const warned = simpleGet({ response: answer(200, allowOrigin) });
+  const report = markdownReport([put, missingAcao, ok, warned], fixed);
+
+  it('starts with a title and the summary counts', () => {
+    expect(report.startsWith('# CORS report: 2 of 4 cross-origin requests failed\n')).toBe(true);
+    expect(report).toContain('Generated 2025-11-22T01:00:00.000Z from https://app.example/page by CORS DevTools.');
+    expect(report).toContain('| Cross-origin requests | 4 |');
+    expect(report).toContain('| Failed (CORS) | 2 |');
+    expect(report).toContain('| Preflighted | 1 |');
+    expect(report).toContain('| PreflightMissingAllowOriginHeader | 1 |');
+    expect(report).toContain('| MissingAllowOriginHeader | 1 |');
+  });
+
+  it('gives each failing exchange its verdict, fix and headers', () => {
+    expect(report).toContain(`### 1. PUT ${API}/orders/1`);
+    expect(report).toContain('- **Error:** `PreflightMissingAllowOriginHeader`');
+    expect(report).toContain('- **Stage:** preflight');
+    expect(report).toContain('**Fix: the preflight (OPTIONS) response needs**\n\n```http\nAccess-Control-Allow-Origin: https://app.example\nAccess-Control-Allow-Methods: PUT\nAccess-Control-Allow-Headers: content-type\n```');
+    expect(report).toContain('**Preflight request**\n\n```http\nOPTIONS https://api.example/orders/1\nAccess-Control-Request-Method: PUT');
+    expect(report).toContain('**Request:** not sent (its preflight stopped it)');
+    expect(report).toContain(`### 2. GET ${API}/profile`);
+    expect(report).toContain('**Fix: the response needs**\n\n```http\nAccess-Control-Allow-Origin: https://app.example\n```');
+    expect(report).toContain('**Response**\n\n```http\nHTTP/1.1 200\n```');
+    expect(report).not.toContain('### 3.');
+  });
+
+  it('lists exchanges with warnings but no failure', () => {
+    expect(report).toContain('## Warnings without a failure');
+    expect(report).toMatch(/- GET https:\/\/api\.example\/items\n {2}- `vary-origin-missing`: /);
+  });
+
+  it('says when nothing failed, and when credentials are kept', () => {
+    const clean = markdownReport([ok], { ...fixed, keepCredentials: true });
+    expect(clean.startsWith('# CORS report: 1 cross-origin requests, none failed')).toBe(true);
+    expect(clean).toContain('**Credentials are kept');
+    expect(clean).not.toContain('## Failed requests');
+    expect(markdownReport([], fixed)).toContain('| Cross-origin requests | 0 |');
+  });
+
+  it('redacts credentials by default', () => {
+    const withToken = exchange({
+      headers: [['Authorization', 'Bearer abcdef123456']],
+      cookie: 'sid=very-secret',
+      preflight: answer(204, allowOrigin, allowHeaders('authorization'), ['Access-Control-Allow-Credentials', 'true']),
+      response: answer(200),
+    });
+    const redacted = markdownReport([withToken], fixed);
+    expect(redacted).not.toContain('abcdef123456');
+    expect(redacted).not.toContain('very-secret');
+    expect(redacted).toContain('Authorization: [redacted: 19 bytes]');
+    expect(markdownReport([withToken], { ...fixed, keepCredentials: true })).toContain('Authorization: Bearer abcdef123456');
+  });
+
+  describe('with hostile data', () => {
+    const evil = '```\n# Injected\n<script>alert(1)</script>|`x`|[a](javascript:x)\u0000\u202E';
+    const hostile = exchange({
+      method: 'PUT',
+      url: `${API}/x?q=${encodeURIComponent(evil)}&raw=|<b>`,
+      headers: [
+        ['X-Evil', evil],
+        ['X-Long', 'v'.repeat(10_000)],
+      ],
+      preflight: answer(204, allowOrigin, allowMethods('PUT'), allowHeaders('x-evil'), ['X-Server', evil], maxAge(5)),
+      response: answer(200, ['Access-Control-Allow-Origin', evil], ['X-Server', '````\n````']),
+    });
+    const md = markdownReport([hostile], { ...fixed, source: evil });
+    const { blocks, outside, unclosed } = readMarkdownBlocks(md);
+
+    it('keeps quoted data inside its code blocks', () => {
+      expect(unclosed).toBe(false);
+      expect(blocks.some((b) => b.some((line) => line.startsWith('X-Evil: ```\\x0A# Injected\\x0A<script>')))).toBe(true);
+      expect(blocks.some((b) => b.includes('X-Server: ````\\x0A````'))).toBe(true);
+      for (const block of blocks) for (const line of block) expect(line).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u202e]/);
+    });
+
+    it('escapes what it quotes outside code blocks', () => {
+      for (const line of outside) {
+        expect(line).not.toMatch(/(?<!\\)<(?:script|b)/);
+        expect(line).not.toMatch(/^# Injected/);
+        expect(line).not.toMatch(/(?<!\\)\[a\]/);
+        expect(line).not.toMatch(/[\u0000\u202e]/);
+      }
+    });
+
+    it('keeps table rows to their cells', () => {
+      for (const line of outside.filter((l) => l.startsWith('|'))) expect(tableCells(line)).toHaveLength(2);
+    });
+
+    it('does not throw on anything', () => {
+      const broken = { ...hostile, diagnosis: null, requestHeaders: null, response: null };
+      expect(() => markdownReport([broken, hostile], {})).not.toThrow();
+    });
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The Markdown report: ready to paste into a bug tracker. A title, a summary, one section per
+ * failing exchange (verdict, fix, warnings, headers), then the exchanges with warnings only.
+ * Everything quoted from a page or a server goes through `markdown-text.ts`.
+ */
+import type { Exchange, PreflightRecord, ResponseRecord } from '../capture/exchange';
+import type { HeaderList } from '../capture/header-list';
+import { fencedBlock, inlineCode, inlineText, tableCell, truncate } from './markdown-text';
+import { redactExchange } from './redact';
+import { isFailedExchange, summarize, type ReportSummary } from './report-summary';
+import { isUnexpectedPreflight } from './unexpected-preflight';
+
+export interface ReportOptions {
+  /** Keep cookies, tokens and other credentials as captured. Default false: they are redacted. */
+  readonly keepCredentials?: boolean;
+  /** ISO 8601 time of the export; now when absent. */
+  readonly generatedAt?: string;
+  /** Where the exchanges come from (the inspected page's URL, a HAR file name). */
+  readonly source?: string;
+}
+
+const MAX_URL_IN_HEADING = 200;
+
+function summaryTable(s: ReportSummary): string {
+  const rows: Array<[string, number]> = [
+    ['Cross-origin requests', s.total],
+    ['Failed (CORS)', s.failed],
+    ['Passed', s.passed],
+    ['Not fully observed', s.notObserved],
+    ['Pending', s.pending],
+    ['Preflighted', s.preflighted],
+    ['Preflights sent', s.preflightsSent],
+    ['Preflight cache hits', s.preflightCacheHits],
+    ['Likely unexpected preflights', s.likelyUnexpectedPreflights],
+  ];
+  const lines = ['| | Count |', '|---|---:|', ...rows.map(([label, n]) => `| ${label} | ${n} |`)];
+  if (s.errors.length > 0) lines.push('', '| CORS error | Count |', '|---|---:|', ...s.errors.map((e) => `| ${tableCell(e.error)} | ${e.count} |`));
+  return lines.join('\n');
+}
+
+function headerLines(headers: HeaderList): string[] {
+  return headers.map(([name, value]) => `${name}: ${value}`);
+}
+
+function responseBlock(response: ResponseRecord): string {
+  return fencedBlock([response.statusLine === '' ? `HTTP ${response.status}` : response.statusLine, ...headerLines(response.headers)], 'http');
+}
+
+function preflightBlocks(p: PreflightRecord, index: number, count: number): string[] {
+  const label = count > 1 ? ` ${index + 1} of ${count}` : '';
+  const out = [`**Preflight request${label}**`, '', fencedBlock([`OPTIONS ${p.url}`, ...headerLines(p.requestHeaders)], 'http'), ''];
+  if (p.response !== null) out.push(`**Preflight response${label}**`, '', responseBlock(p.response), '');
+  else out.push(`**Preflight response${label}:** none${p.error === null ? '' : ` (${inlineText(p.error)})`}`, '');
+  return out;
+}
+
+function credentialsWords(e: Exchange): string {
+  const c = e.diagnosis?.credentials;
+  if (c === undefined) return 'unknown';
+  const how = c.source === 'cookie-header' ? 'a Cookie header was sent' : c.source === 'likely' ? 'likely: the request fails only with credentials' : "fetch()'s default";
+  return `${c.mode} (${how})`;
+}
+
+function failureSection(e: Exchange, n: number): string {
+  const d = e.diagnosis;
+  if (d === null) return '';
+  const v = d.verdict;
+  const out = [`### ${n}. ${inlineText(e.method)} ${inlineText(truncate(e.url, MAX_URL_IN_HEADING))}`, ''];
+  const parameter = v.failedParameter === null || v.failedParameter === '' ? '' : ` (failed parameter: ${inlineCode(v.failedParameter)})`;
+  out.push(`- **Error:** ${inlineCode(v.error ?? 'blocked')}${parameter}`);
+  if (v.stage !== null) out.push(`- **Stage:** ${v.stage}`);
+  out.push(`- **Credentials mode:** ${inlineText(credentialsWords(e))}`);
+  if (e.error !== null) out.push(`- **Browser error:** ${inlineCode(e.error)}`);
+  if (e.response !== null) out.push(`- **Status:** ${e.response.status}`);
+  out.push('', inlineText(v.explanation), '');
+  const reasons = d.classification.reasons;
+  if (reasons.length > 0) {
+    out.push(`**Why a preflight${isUnexpectedPreflight(e) ? ' (likely unexpected)' : ''}:**`, '');
+    for (const r of reasons) out.push(`- ${inlineText(r.message)}`);
+    out.push('');
+  }
+  if (v.fix.preflight.length > 0) out.push('**Fix: the preflight (OPTIONS) response needs**', '', fencedBlock(v.fix.preflight, 'http'), '');
+  if (v.fix.response.length > 0) out.push('**Fix: the response needs**', '', fencedBlock(v.fix.response, 'http'), '');
+  if (v.warnings.length > 0) {
+    out.push('**Warnings:**', '');
+    for (const w of v.warnings) out.push(`- ${inlineCode(w.code)}: ${inlineText(w.message)}`);
+    out.push('');
+  }
+  e.preflights.forEach((p, i) => out.push(...preflightBlocks(p, i, e.preflights.length)));
+  if (e.requestHeaders !== null) out.push('**Request**', '', fencedBlock([`${e.method} ${e.url}`, ...headerLines(e.requestHeaders)], 'http'), '');
+  else out.push('**Request:** not sent (its preflight stopped it)', '');
+  if (e.response !== null) out.push('**Response**', '', responseBlock(e.response), '');
+  return out.join('\n');
+}
+
+function warningsOnly(exchanges: readonly Exchange[]): string {
+  const out: string[] = [];
+  for (const e of exchanges) {
+    const warnings = e.diagnosis?.verdict.warnings ?? [];
+    if (isFailedExchange(e) || warnings.length === 0) continue;
+    out.push(`- ${inlineText(e.method)} ${inlineText(truncate(e.url, MAX_URL_IN_HEADING))}`);
+    for (const w of warnings) out.push(`  - ${inlineCode(w.code)}: ${inlineText(w.message)}`);
+  }
+  return out.length === 0 ? '' : ['## Warnings without a failure', '', ...out, ''].join('\n');
+}
+
+/**
+ * The exchanges as a Markdown report (see the module comment). Credentials are redacted unless
+ * `keepCredentials` is set, and the report says which.
+ */
+export function markdownReport(exchanges: readonly Exchange[], options: ReportOptions = {}): string {
+  const keep = options.keepCredentials === true;
+  const shown = exchanges.map((e) => redactExchange(e, { keepCredentials: keep }));
+  const summary = summarize(shown);
+  const title = summary.failed === 0 ? `# CORS report: ${summary.total} cross-origin requests, none failed` : `# CORS report: ${summary.failed} of ${summary.total} cross-origin requests failed`;
+  const about = [`Generated ${inlineText(options.generatedAt ?? new Date().toISOString())}`];
+  if (options.source !== undefined && options.source !== '') about.push(`from ${inlineText(truncate(options.source, 500))}`);
+  const credentials = keep
+    ? '**Credentials are kept: this report contains cookies, tokens and other secrets as captured.**'
+    : 'Credentials are redacted: the values of Authorization, Cookie, Set-Cookie, Proxy-Authorization, secret-named headers and query parameters, and token-like values are replaced by their size.';
+  const parts = [title, '', `${about.join(' ')} by CORS DevTools. ${credentials}`, '', '## Summary', '', summaryTable(summary), ''];
+  const failing = shown.filter(isFailedExchange);
+  if (failing.length > 0) {
+    parts.push('## Failed requests', '');
+    failing.forEach((e, i) => parts.push(failureSection(e, i + 1)));
+  }
+  const warnings = warningsOnly(shown);
+  if (warnings !== '') parts.push(warnings);
+  return `${parts.join('\n').trimEnd()}\n`;
+}
