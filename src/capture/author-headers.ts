@@ -43,3 +43,8 @@ const ANY_ORIGIN = 'https://a.invalid';
 export function unsafeHeaderNamesOf(sent: HeaderList): string[] {
   return classify({ url: ANY_URL, origin: ANY_ORIGIN, method: 'GET', headers: authorRequestHeaders(sent) }).requestHeaders;
 }
+
+/** Whether a request with this method and these sent headers needs a preflight (the core decides). */
+export function needsPreflight(method: string, sent: HeaderList): boolean {
+  return classify({ url: ANY_URL, origin: ANY_ORIGIN, method, headers: authorRequestHeaders(sent) }).preflight;
+}

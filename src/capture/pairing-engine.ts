@@ -1,76 +1,100 @@
+import { needsPreflight } from './author-headers';
 import type { Exchange, PreflightRecord, ResponseRecord } from './exchange';
-import { getHeader, splitHeaderNames } from './header-list';
-import { observeRequestMode } from './request-mode';
-import type { WebRequestEvent } from './web-request-event';
-import { originOf } from './url-origin';
+import { getHeader, splitHeaderNames, type HeaderList } from './header-list';
 import { maxAgeOf } from './max-age';
-import { unsafeHeaderNamesOf } from './author-headers';
+import { newExchange } from './new-exchange';
+import { PairingBook, type PairingChanges } from './pairing-book';
+import { cacheKey, requestKey, type PairingState, type TrackedPreflight, type TrackedRequest } from './pairing-state';
+import { candidateScore, claimPreflight } from './preflight-claim';
+import { observeRequestMode } from './request-mode';
+import { originOf } from './url-origin';
+import type { WebRequestEvent } from './web-request-event';
+
+export type { PairingState } from './pairing-state';
+
+type ResponseEvent = Exclude<WebRequestEvent, { kind: 'before-request' | 'send-headers' }>;
+
+/** An unclaimed preflight whose request has not shown up within this time is dropped. */
+const UNCLAIMED_PREFLIGHT_TTL_MS = 60_000;
 
 /**
  * Turns webRequest events into {@link Exchange}s: it pairs each CORS preflight with the request
  * it was sent for, although the browser gives no field that links them.
  *
  * A preflight is recognised exactly: an OPTIONS request carrying `Access-Control-Request-Method`,
- * a forbidden header that no page can set. It is paired with an in-flight request of the same
- * tab and frame, to the same URL, whose method equals Access-Control-Request-Method and whose
- * current hop has no preflight yet:
- * - Firefox shows the request's headers before its preflight, so the candidate whose CORS-unsafe
- *   header names equal Access-Control-Request-Headers is taken;
- * - Chrome sends the preflight between the request's onBeforeRequest and its onBeforeSendHeaders,
- *   so the oldest candidate is taken, and checked again once its headers are seen: if another
- *   candidate's preflight fits it better, the two are swapped ({@link reconcile}).
+ * a forbidden header that no page can set. It belongs to an in-flight request of the same tab and
+ * frame, to the same URL, whose method equals Access-Control-Request-Method, whose current hop
+ * has no preflight yet, and whose CORS-unsafe header names equal Access-Control-Request-Headers:
+ * - Firefox shows the request's headers before its preflight: the oldest exact match is taken.
+ * - Chrome sends the whole preflight between the request's onBeforeRequest and its
+ *   onSendHeaders, so the oldest request whose headers are still unknown is taken, and the pairing
+ *   is checked when those headers arrive ({@link claimPreflight}): a better-fitting preflight of a
+ *   sibling is swapped in.
+ * - A preflight with no candidate (the background restarted and lost the request's start) waits,
+ *   unclaimed, for its request to show up.
  *
- * The engine keeps only requests in flight; its whole state is plain data ({@link PairingState})
- * so a restarted service worker resumes where the old one stopped.
+ * Only requests in flight are kept, indexed by tab + frame + URL; the state is plain data
+ * ({@link PairingState}) so a restarted background resumes where the old one stopped.
  */
 export class PairingEngine {
   readonly #sink: PairingSink;
-  readonly #state: PairingState;
+  readonly #book: PairingBook;
 
   constructor(sink: PairingSink, state?: PairingState) {
     this.#sink = sink;
-    this.#state = state ?? { requests: {}, preflightCache: {} };
+    this.#book = new PairingBook(state);
   }
 
   /** The engine's state, to persist; pass it back to the constructor to resume. */
   get state(): PairingState {
-    return this.#state;
+    return this.#book.state;
+  }
+
+  /** Which entries of {@link state} changed since the last call. */
+  takeChanges(): PairingChanges {
+    return this.#book.takeChanges();
   }
 
   ingest(event: WebRequestEvent): void {
-    const key = requestKey(event.tabId, event.requestId);
-    const pending = this.#state.requests[key];
     switch (event.kind) {
       case 'before-request':
-        return this.#beforeRequest(key, event);
-      case 'send-headers': {
-        if (pending === undefined) return;
-        if (event.method === 'OPTIONS' && getHeader(event.requestHeaders, 'access-control-request-method') !== undefined) {
-          return this.#preflightSent(key, pending, event.requestHeaders);
-        }
-        return this.#requestSent(key, pending, event);
-      }
-      case 'headers-received':
-      case 'redirect':
-      case 'completed':
-      case 'error':
-        if (pending === undefined) return;
-        if (pending.preflightFor !== undefined) return this.#preflightEvent(key, pending, event);
-        if (pending.exchange !== undefined) return this.#requestEvent(key, pending.exchange, event);
-        if (event.kind === 'completed' || event.kind === 'error') delete this.#state.requests[key];
-        return;
+        return this.#beforeRequest(event);
+      case 'send-headers':
+        return this.#sendHeaders(event);
+      default:
+        return this.#responseEvent(event);
     }
   }
 
-  #beforeRequest(key: string, event: Extract<WebRequestEvent, { kind: 'before-request' }>): void {
-    if (event.type === 'main_frame') {
-      this.#sink.navigated(event.tabId, event.timeStamp);
-      return;
-    }
+  /** The tab closed: its requests will send nothing more. */
+  tabRemoved(tabId: number): void {
+    this.#book.forgetTab(tabId);
+  }
+
+  #beforeRequest(event: Extract<WebRequestEvent, { kind: 'before-request' }>): void {
+    if (event.type === 'main_frame') return this.#sink.navigated(event.tabId, event.timeStamp);
+    const key = requestKey(event.tabId, event.requestId);
+    // A redirect's next hop is announced again with the same requestId: the redirect event moved it.
+    if (this.#book.request(key) !== undefined || this.#book.preflight(key) !== undefined) return;
+    this.#track(event);
+  }
+
+  #sendHeaders(event: Extract<WebRequestEvent, { kind: 'send-headers' }>): void {
+    const key = requestKey(event.tabId, event.requestId);
+    if (this.#book.preflight(key) !== undefined) return;
+    const request = this.#book.request(key) ?? this.#track(event);
+    if (request === undefined) return;
+    const accessControlRequestMethod = event.method === 'OPTIONS' ? getHeader(event.requestHeaders, 'access-control-request-method') : undefined;
+    if (accessControlRequestMethod !== undefined) return this.#preflightSent(request, event.requestHeaders, accessControlRequestMethod, event.timeStamp);
+    this.#requestSent(request, event.requestHeaders);
+  }
+
+  /** Starts tracking a request to another origin; `undefined` when it is none of CORS's business. */
+  #track(event: WebRequestEvent): TrackedRequest | undefined {
     const initiator = event.initiator;
-    // Requests the browser makes for itself have no initiator; same-origin ones need no CORS.
-    if (initiator === undefined || originOf(event.url) === initiator) return;
-    this.#state.requests[key] = {
+    // The browser's own requests have no initiator; same-origin ones need no CORS; documents are navigations.
+    if (initiator === undefined || originOf(event.url) === initiator || documentTypes.has(event.type)) return undefined;
+    return this.#book.setRequest({
       requestId: event.requestId,
       tabId: event.tabId,
       frameId: event.frameId,
@@ -79,146 +103,176 @@ export class PairingEngine {
       type: event.type,
       initiator,
       startTime: event.timeStamp,
-    };
+      exchange: null,
+      hopPreflight: null,
+    });
   }
 
-  /** The request's own headers: now its mode is known, and (Chrome) its pairing can be checked. */
-  #requestSent(key: string, pending: PendingRequest, event: Extract<WebRequestEvent, { kind: 'send-headers' }>): void {
-    const mode = observeRequestMode(pending.type, pending.method, event.requestHeaders);
-    const exchange = pending.exchange;
-    if (exchange === undefined) {
-      if (mode.value !== 'cors') {
-        delete this.#state.requests[key];
-        return;
-      }
-      pending.exchange = newExchange(pending, { mode, requestHeaders: event.requestHeaders });
+  /** The request's own headers: now its mode is known, and its preflight can be checked. */
+  #requestSent(request: TrackedRequest, headers: HeaderList): void {
+    const mode = observeRequestMode(request.type, request.method, headers);
+    let exchange = request.exchange;
+    if (exchange === null) {
+      if (mode.value !== 'cors') return this.#book.deleteRequest(request);
+      exchange = newExchange(request, mode, headers);
     } else {
-      // Already promoted by a preflight (Chrome): keep the exact mode if the headers give it.
-      pending.exchange = {
-        ...exchange,
-        requestHeaders: event.requestHeaders,
-        mode: mode.source === 'sec-fetch-mode' ? mode : exchange.mode,
-      };
-      reconcile(this.#state, pending, this.#sink);
+      // Promoted by a preflight (Chrome) or a redirect's next hop: keep the exact mode if given.
+      exchange = { ...exchange, requestHeaders: headers, mode: mode.source === 'sec-fetch-mode' ? mode : exchange.mode };
     }
-    this.#sink.exchange(pending.exchange);
+    const claimed = claimPreflight(this.#book, { ...request, exchange }, this.#sink);
+    this.#sink.exchange(this.#book.setRequest(claimed).exchange ?? exchange);
   }
 
-  #preflightSent(key: string, pending: PendingRequest, headers: PreflightRecord['requestHeaders']): void {
+  #preflightSent(options: TrackedRequest, headers: HeaderList, method: string, time: number): void {
+    this.#book.deleteRequest(options);
     const record: PreflightRecord = {
-      requestId: pending.requestId,
-      url: pending.url,
-      accessControlRequestMethod: getHeader(headers, 'access-control-request-method') ?? '',
+      requestId: options.requestId,
+      url: options.url,
+      accessControlRequestMethod: method,
       accessControlRequestHeaders: splitHeaderNames(getHeader(headers, 'access-control-request-headers')),
       requestHeaders: headers,
       response: null,
       error: null,
-      startTime: pending.startTime,
+      startTime: options.startTime,
       endTime: null,
     };
-    const target = findRequestForPreflight(this.#state, pending, record);
+    const preflight: TrackedPreflight = {
+      requestId: options.requestId,
+      tabId: options.tabId,
+      frameId: options.frameId,
+      url: options.url,
+      initiator: options.initiator,
+      record,
+      pairedWith: null,
+      ended: false,
+    };
+    const target = this.#candidateFor(preflight);
     if (target === undefined) {
-      // No request seen for it (it started before this worker did): keep the preflight alone.
-      this.#sink.orphanPreflight?.(pending.tabId, record);
-      delete this.#state.requests[key];
+      this.#book.expireUnclaimed(time - UNCLAIMED_PREFLIGHT_TTL_MS);
+      this.#book.setPreflight(preflight);
+      this.#sink.orphanPreflight?.(preflight.tabId, record);
       return;
     }
-    pending.preflightFor = requestKey(target.tabId, target.requestId);
-    pending.preflight = record;
-    const base = target.exchange ?? newExchange(target, { mode: { value: 'cors', source: 'inferred' }, requestHeaders: null });
-    target.exchange = { ...base, preflights: [...base.preflights, record] };
-    target.awaitingPreflight = false;
-    this.#sink.exchange(target.exchange);
+    this.#book.setPreflight({ ...preflight, pairedWith: requestKey(target.tabId, target.requestId) });
+    const base = target.exchange ?? newExchange(target, { value: 'cors', source: 'inferred' }, null);
+    const exchange: Exchange = { ...base, preflights: [...base.preflights, record] };
+    this.#book.setRequest({ ...target, exchange, hopPreflight: record.requestId });
+    this.#sink.exchange(exchange);
   }
 
-  #preflightEvent(key: string, pending: PendingRequest, event: Exclude<WebRequestEvent, { kind: 'before-request' | 'send-headers' }>): void {
-    const target = pending.preflightFor === undefined ? undefined : this.#state.requests[pending.preflightFor];
-    const previous = pending.preflight;
-    if (previous === undefined) return;
-    let record: PreflightRecord = previous;
-    switch (event.kind) {
-      case 'headers-received':
-        record = { ...record, response: responseOf(event.statusCode, event.statusLine, event.responseHeaders, event.timeStamp) };
-        break;
-      case 'redirect':
-        record = { ...record, response: responseOf(event.statusCode, '', event.responseHeaders, event.timeStamp) };
-        break;
-      case 'completed':
-        record = {
-          ...record,
-          response: record.response ?? responseOf(event.statusCode, '', event.responseHeaders, event.timeStamp),
-          endTime: event.timeStamp,
-        };
-        this.#rememberPreflightCache(pending, record);
-        break;
-      case 'error':
-        record = { ...record, error: event.error, endTime: event.timeStamp };
-        break;
+  /** The oldest request this preflight fits: headers seen and matching (Firefox) before headers unseen (Chrome). */
+  #candidateFor(preflight: TrackedPreflight): TrackedRequest | undefined {
+    let best: TrackedRequest | undefined;
+    let bestScore = 0;
+    for (const candidate of this.#book.requestsTo(preflight.tabId, preflight.frameId, preflight.url)) {
+      if (candidate.method !== preflight.record.accessControlRequestMethod || candidate.hopPreflight !== null) continue;
+      const score = candidateScore(preflight.record, candidate.exchange?.requestHeaders ?? null, candidate.method);
+      if (score > bestScore || (score === bestScore && score > 0 && best !== undefined && candidate.startTime < best.startTime)) {
+        best = candidate;
+        bestScore = score;
+      }
     }
-    pending.preflight = record;
-    if (event.kind === 'completed' || event.kind === 'error') delete this.#state.requests[key];
-    if (target?.exchange === undefined) return;
-    target.exchange = {
-      ...target.exchange,
-      preflights: target.exchange.preflights.map((p) => (p.requestId === record.requestId ? record : p)),
-    };
-    this.#sink.exchange(target.exchange);
+    return best;
   }
 
-  #rememberPreflightCache(pending: PendingRequest, record: PreflightRecord): void {
+  #responseEvent(event: ResponseEvent): void {
+    const key = requestKey(event.tabId, event.requestId);
+    const preflight = this.#book.preflight(key);
+    if (preflight !== undefined) return this.#preflightEvent(preflight, event);
+    const request = this.#book.request(key) ?? this.#adopt(event);
+    if (request !== undefined) this.#requestEvent(request, event);
+  }
+
+  /**
+   * A request whose start this background never saw (it restarted meanwhile) is taken up when a
+   * preflight waits for it: a failed preflight's request only ever shows its error.
+   */
+  #adopt(event: ResponseEvent): TrackedRequest | undefined {
+    for (const preflight of this.#book.unclaimedTo(event.tabId, event.frameId, event.url)) {
+      if (preflight.record.accessControlRequestMethod === event.method) return this.#track(event);
+    }
+    return undefined;
+  }
+
+  #preflightEvent(preflight: TrackedPreflight, event: ResponseEvent): void {
+    const record = updatePreflight(preflight.record, event);
+    const ended = event.kind === 'completed' || event.kind === 'error';
+    if (event.kind === 'completed') this.#rememberPreflightCache(preflight, record);
+    const request = preflight.pairedWith === null ? undefined : this.#book.request(preflight.pairedWith);
+    if (ended && preflight.pairedWith !== null) this.#book.deletePreflight(preflight.tabId, preflight.requestId);
+    else this.#book.setPreflight({ ...preflight, record, ended });
+    if (request?.exchange == null) return;
+    const exchange = { ...request.exchange, preflights: request.exchange.preflights.map((p) => (p.requestId === record.requestId ? record : p)) };
+    this.#book.setRequest({ ...request, exchange });
+    this.#sink.exchange(exchange);
+  }
+
+  #rememberPreflightCache(preflight: TrackedPreflight, record: PreflightRecord): void {
     const response = record.response;
     if (response === null || response.status < 200 || response.status > 299) return;
-    const target = pending.preflightFor;
-    this.#state.preflightCache[cacheKey(pending.initiator, record.url)] = {
-      exchangeId: target === undefined ? null : this.#state.requests[target]?.exchange?.id ?? null,
+    const request = preflight.pairedWith === null ? undefined : this.#book.request(preflight.pairedWith);
+    this.#book.setCacheEntry(cacheKey(preflight.initiator, record.url), {
+      exchangeId: request?.exchange?.id ?? null,
       maxAge: maxAgeOf(getHeader(response.headers, 'access-control-max-age')),
       time: response.time,
-    };
+    });
   }
 
-  #requestEvent(key: string, exchange: Exchange, event: Exclude<WebRequestEvent, { kind: 'before-request' | 'send-headers' }>): void {
-    const pending = this.#state.requests[key];
-    if (pending === undefined) return;
-    let next: Exchange = exchange;
+  #requestEvent(tracked: TrackedRequest, event: ResponseEvent): void {
+    let request = tracked;
+    if (request.exchange === null && (event.kind === 'completed' || event.kind === 'error')) {
+      // Ended before its headers were seen: a CORS request only if a preflight waits for it.
+      request = claimPreflight(this.#book, { ...request, exchange: newExchange(request, { value: 'cors', source: 'inferred' }, null) }, this.#sink);
+      if (request.hopPreflight === null) return this.#book.deleteRequest(tracked);
+    }
+    const exchange = request.exchange;
+    if (exchange === null) {
+      if (event.kind === 'redirect') this.#book.setRequest({ ...request, url: event.redirectUrl });
+      return;
+    }
+    let next: Exchange;
     switch (event.kind) {
       case 'headers-received':
         next = { ...exchange, response: responseOf(event.statusCode, event.statusLine, event.responseHeaders, event.timeStamp) };
         break;
       case 'redirect':
         // The next hop is a new request for CORS: it may get a preflight of its own.
-        pending.url = event.redirectUrl;
-        pending.awaitingPreflight = true;
         next = {
           ...exchange,
           url: event.redirectUrl,
           response: null,
           redirects: [...exchange.redirects, { from: exchange.url, to: event.redirectUrl, status: event.statusCode, time: event.timeStamp }],
         };
-        break;
+        this.#book.setRequest({ ...request, url: event.redirectUrl, exchange: next, hopPreflight: null });
+        this.#sink.exchange(next);
+        return;
       case 'completed':
         next = {
           ...exchange,
           response: exchange.response ?? responseOf(event.statusCode, '', event.responseHeaders, event.timeStamp),
           endTime: event.timeStamp,
           state: 'complete',
-          preflightCache: this.#cacheLinkFor(exchange),
+          preflightCache: this.#cacheLinkFor(request, exchange),
         };
         break;
       case 'error':
-        next = { ...exchange, error: event.error, endTime: event.timeStamp, state: 'failed', preflightCache: this.#cacheLinkFor(exchange) };
+        next = { ...exchange, error: event.error, endTime: event.timeStamp, state: 'failed', preflightCache: this.#cacheLinkFor(request, exchange) };
         break;
     }
-    if (next.state !== 'pending') delete this.#state.requests[key];
-    else pending.exchange = next;
+    if (next.state === 'pending') this.#book.setRequest({ ...request, exchange: next });
+    else this.#book.deleteRequest(request);
     this.#sink.exchange(next);
   }
 
-  /** Where a request went without its own preflight, the cache entry it most likely used. */
-  #cacheLinkFor(exchange: Exchange): Exchange['preflightCache'] {
-    const lastHopHasPreflight = exchange.preflights.some((p) => p.url === exchange.url);
-    if (lastHopHasPreflight || exchange.requestHeaders === null) return null;
-    const entry = this.#state.preflightCache[cacheKey(exchange.initiator, exchange.url)];
-    return entry === undefined ? null : { exchangeId: entry.exchangeId, maxAge: entry.maxAge };
+  /**
+   * A request that needed a preflight, was sent, and had none for its last hop went through the
+   * preflight cache: linked to the preflight that filled it when this session saw it.
+   */
+  #cacheLinkFor(request: TrackedRequest, exchange: Exchange): Exchange['preflightCache'] {
+    if (request.hopPreflight !== null || exchange.requestHeaders === null) return null;
+    if (!needsPreflight(exchange.method, exchange.requestHeaders)) return null;
+    const entry = this.#book.state.preflightCache[cacheKey(exchange.initiator, exchange.url)];
+    return entry === undefined ? { exchangeId: null, maxAge: null } : { exchangeId: entry.exchangeId, maxAge: entry.maxAge };
   }
 }
 
@@ -228,128 +282,26 @@ export interface PairingSink {
   exchange(exchange: Exchange): void;
   /** A top-level navigation started in the tab. */
   navigated(tabId: number, time: number): void;
-  /** A preflight whose request was not seen (it started before the engine did). */
+  /** A preflight whose request was not seen (yet): it waits, unclaimed, for its request. */
   orphanPreflight?(tabId: number, preflight: PreflightRecord): void;
 }
 
-export interface PairingState {
-  /** In-flight cross-origin requests of tabs, by `<tabId>:<requestId>`. */
-  readonly requests: Record<string, PendingRequest>;
-  /** Successful preflights by initiator and URL, to explain requests the cache let through. */
-  readonly preflightCache: Record<string, { exchangeId: string | null; maxAge: number | null; time: number }>;
-}
+/** Resource types that load as documents: their requests are navigations, never CORS. */
+const documentTypes = new Set(['main_frame', 'sub_frame']);
 
-export interface PendingRequest {
-  readonly requestId: string;
-  readonly tabId: number;
-  readonly frameId: number;
-  url: string;
-  readonly method: string;
-  readonly type: string;
-  readonly initiator: string;
-  readonly startTime: number;
-  /** Set once the request is known to be a CORS request (its mode, or a preflight for it). */
-  exchange?: Exchange;
-  /** Whether its current hop already has a preflight (false after a redirect). */
-  awaitingPreflight?: boolean;
-  /** For a preflight: the key of the request it was sent for, and its record. */
-  preflightFor?: string;
-  preflight?: PreflightRecord;
-}
-
-function requestKey(tabId: number, requestId: string): string {
-  return `${tabId}:${requestId}`;
-}
-
-function cacheKey(initiator: string, url: string): string {
-  return `${initiator} ${url}`;
+function updatePreflight(record: PreflightRecord, event: ResponseEvent): PreflightRecord {
+  switch (event.kind) {
+    case 'headers-received':
+      return { ...record, response: responseOf(event.statusCode, event.statusLine, event.responseHeaders, event.timeStamp) };
+    case 'redirect':
+      return { ...record, response: responseOf(event.statusCode, '', event.responseHeaders, event.timeStamp) };
+    case 'completed':
+      return { ...record, response: record.response ?? responseOf(event.statusCode, '', event.responseHeaders, event.timeStamp), endTime: event.timeStamp };
+    case 'error':
+      return { ...record, error: event.error, endTime: event.timeStamp };
+  }
 }
 
 function responseOf(status: number, statusLine: string, headers: ResponseRecord['headers'], time: number): ResponseRecord {
   return { status, statusLine, headers, time };
-}
-
-function newExchange(pending: PendingRequest, seen: Pick<Exchange, 'mode' | 'requestHeaders'>): Exchange {
-  return {
-    id: requestKey(pending.tabId, pending.requestId),
-    tabId: pending.tabId,
-    frameId: pending.frameId,
-    initiator: pending.initiator,
-    type: pending.type,
-    mode: seen.mode,
-    method: pending.method,
-    url: pending.url,
-    requestHeaders: seen.requestHeaders,
-    startTime: pending.startTime,
-    endTime: null,
-    redirects: [],
-    preflights: [],
-    preflightCache: null,
-    response: null,
-    error: null,
-    state: 'pending',
-    diagnosis: null,
-  };
-}
-
-/** Whether `pending` is an actual request still waiting for the preflight of its current hop. */
-function awaitsPreflight(pending: PendingRequest): boolean {
-  if (pending.preflightFor !== undefined) return false;
-  if (pending.exchange?.state !== undefined && pending.exchange.state !== 'pending') return false;
-  if (pending.awaitingPreflight !== undefined) return pending.awaitingPreflight;
-  return pending.exchange === undefined || !pending.exchange.preflights.some((p) => p.url === pending.url);
-}
-
-function findRequestForPreflight(state: PairingState, preflight: PendingRequest, record: PreflightRecord): PendingRequest | undefined {
-  let best: PendingRequest | undefined;
-  let bestScore = -1;
-  for (const key in state.requests) {
-    const candidate = state.requests[key];
-    if (candidate === undefined || candidate === preflight) continue;
-    if (candidate.tabId !== preflight.tabId || candidate.frameId !== preflight.frameId) continue;
-    if (candidate.url !== preflight.url || candidate.method !== record.accessControlRequestMethod) continue;
-    if (!awaitsPreflight(candidate)) continue;
-    // Headers already seen (Firefox): they must ask for exactly these names; unseen (Chrome): any.
-    const headers = candidate.exchange?.requestHeaders ?? null;
-    const score = headers === null ? 1 : sameNames(unsafeHeaderNamesOf(headers), record.accessControlRequestHeaders) ? 2 : 0;
-    if (score === 0) continue;
-    if (score > bestScore || (score === bestScore && best !== undefined && candidate.startTime < best.startTime)) {
-      best = candidate;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-/**
- * Chrome pairs before the request's headers are seen. Once they are, its preflight must have
- * asked for exactly its CORS-unsafe header names; if not, swap with a sibling whose preflight does.
- */
-function reconcile(state: PairingState, pending: PendingRequest, sink: PairingSink): void {
-  const exchange = pending.exchange;
-  if (exchange?.requestHeaders == null) return;
-  const mine = exchange.preflights.at(-1);
-  if (mine === undefined || mine.url !== pending.url) return;
-  const wanted = unsafeHeaderNamesOf(exchange.requestHeaders);
-  if (sameNames(wanted, mine.accessControlRequestHeaders)) return;
-  for (const key in state.requests) {
-    const sibling = state.requests[key];
-    const theirs = sibling?.exchange?.preflights.at(-1);
-    if (sibling === undefined || sibling === pending || theirs === undefined || sibling.exchange === undefined) continue;
-    if (sibling.exchange.requestHeaders !== null || sibling.url !== pending.url || sibling.method !== pending.method) continue;
-    if (!sameNames(wanted, theirs.accessControlRequestHeaders)) continue;
-    sibling.exchange = { ...sibling.exchange, preflights: [...sibling.exchange.preflights.slice(0, -1), mine] };
-    pending.exchange = { ...exchange, preflights: [...exchange.preflights.slice(0, -1), theirs] };
-    for (const k in state.requests) {
-      const p = state.requests[k];
-      if (p?.preflight?.requestId === mine.requestId) p.preflightFor = requestKey(sibling.tabId, sibling.requestId);
-      else if (p?.preflight?.requestId === theirs.requestId) p.preflightFor = requestKey(pending.tabId, pending.requestId);
-    }
-    sink.exchange(sibling.exchange);
-    return;
-  }
-}
-
-function sameNames(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((name, i) => name === b[i]);
 }

@@ -1,0 +1,156 @@
+import {
+  emptyPairingState,
+  groupKey,
+  requestKey,
+  type PairingState,
+  type PreflightCacheEntry,
+  type TrackedPreflight,
+  type TrackedRequest,
+} from './pairing-state';
+
+/** Which entries changed since the last {@link PairingBook.takeChanges}, to persist only those. */
+export interface PairingChanges {
+  /** Keys of requests set or deleted. */
+  readonly requests: readonly string[];
+  /** Keys of preflights set or deleted. */
+  readonly preflights: readonly string[];
+  readonly preflightCache: boolean;
+}
+
+/** At most this many preflight-cache entries are kept (oldest dropped first). */
+const PREFLIGHT_CACHE_LIMIT = 256;
+
+/**
+ * The engine's state with the indexes that keep each event O(requests to the same URL):
+ * in-flight requests and unclaimed preflights by tab + frame + URL. The indexes are derived,
+ * so they are rebuilt from the plain state after a restart and never persisted.
+ */
+export class PairingBook {
+  readonly state: PairingState;
+  readonly #requestsByGroup = new Map<string, Set<string>>();
+  readonly #unclaimedByGroup = new Map<string, Set<string>>();
+  #changedRequests = new Set<string>();
+  #changedPreflights = new Set<string>();
+  #cacheChanged = false;
+
+  constructor(state: PairingState = emptyPairingState()) {
+    this.state = state;
+    for (const [key, request] of Object.entries(state.requests)) add(this.#requestsByGroup, groupOf(request), key);
+    for (const [key, preflight] of Object.entries(state.preflights)) {
+      if (preflight.pairedWith === null) add(this.#unclaimedByGroup, groupOf(preflight), key);
+    }
+  }
+
+  request(key: string): TrackedRequest | undefined {
+    return this.state.requests[key];
+  }
+
+  preflight(key: string): TrackedPreflight | undefined {
+    return this.state.preflights[key];
+  }
+
+  setRequest(request: TrackedRequest): TrackedRequest {
+    const key = requestKey(request.tabId, request.requestId);
+    const previous = this.state.requests[key];
+    if (previous !== undefined && previous.url !== request.url) remove(this.#requestsByGroup, groupOf(previous), key);
+    this.state.requests[key] = request;
+    add(this.#requestsByGroup, groupOf(request), key);
+    this.#changedRequests.add(key);
+    return request;
+  }
+
+  deleteRequest(request: TrackedRequest): void {
+    const key = requestKey(request.tabId, request.requestId);
+    const previous = this.state.requests[key];
+    if (previous === undefined) return;
+    remove(this.#requestsByGroup, groupOf(previous), key);
+    delete this.state.requests[key];
+    this.#changedRequests.add(key);
+  }
+
+  setPreflight(preflight: TrackedPreflight): TrackedPreflight {
+    const key = requestKey(preflight.tabId, preflight.requestId);
+    const previous = this.state.preflights[key];
+    if (previous?.pairedWith === null) remove(this.#unclaimedByGroup, groupOf(previous), key);
+    this.state.preflights[key] = preflight;
+    if (preflight.pairedWith === null) add(this.#unclaimedByGroup, groupOf(preflight), key);
+    this.#changedPreflights.add(key);
+    return preflight;
+  }
+
+  deletePreflight(tabId: number, requestId: string): void {
+    const key = requestKey(tabId, requestId);
+    const previous = this.state.preflights[key];
+    if (previous === undefined) return;
+    if (previous.pairedWith === null) remove(this.#unclaimedByGroup, groupOf(previous), key);
+    delete this.state.preflights[key];
+    this.#changedPreflights.add(key);
+  }
+
+  /** In-flight requests to this tab, frame and URL. */
+  *requestsTo(tabId: number, frameId: number, url: string): Generator<TrackedRequest> {
+    for (const key of this.#requestsByGroup.get(groupKey(tabId, frameId, url)) ?? []) {
+      const request = this.state.requests[key];
+      if (request !== undefined) yield request;
+    }
+  }
+
+  /** Preflights to this tab, frame and URL that no request has claimed. */
+  *unclaimedTo(tabId: number, frameId: number, url: string): Generator<TrackedPreflight> {
+    for (const key of this.#unclaimedByGroup.get(groupKey(tabId, frameId, url)) ?? []) {
+      const preflight = this.state.preflights[key];
+      if (preflight !== undefined) yield preflight;
+    }
+  }
+
+  /** Drops unclaimed preflights that started before `time`: their request is not coming. */
+  expireUnclaimed(time: number): void {
+    for (const keys of [...this.#unclaimedByGroup.values()]) {
+      for (const key of [...keys]) {
+        const preflight = this.state.preflights[key];
+        if (preflight !== undefined && preflight.record.startTime < time) this.deletePreflight(preflight.tabId, preflight.requestId);
+      }
+    }
+  }
+
+  setCacheEntry(key: string, entry: PreflightCacheEntry): void {
+    const cache = this.state.preflightCache;
+    delete cache[key];
+    cache[key] = entry;
+    const keys = Object.keys(cache);
+    // Insertion order is age order: drop the oldest quarter when over the limit.
+    if (keys.length > PREFLIGHT_CACHE_LIMIT) for (const old of keys.slice(0, PREFLIGHT_CACHE_LIMIT / 4)) delete cache[old];
+    this.#cacheChanged = true;
+  }
+
+  /** Forgets everything of a tab (it closed). */
+  forgetTab(tabId: number): void {
+    for (const request of Object.values(this.state.requests)) if (request.tabId === tabId) this.deleteRequest(request);
+    for (const preflight of Object.values(this.state.preflights)) if (preflight.tabId === tabId) this.deletePreflight(tabId, preflight.requestId);
+  }
+
+  takeChanges(): PairingChanges {
+    const changes = { requests: [...this.#changedRequests], preflights: [...this.#changedPreflights], preflightCache: this.#cacheChanged };
+    this.#changedRequests = new Set();
+    this.#changedPreflights = new Set();
+    this.#cacheChanged = false;
+    return changes;
+  }
+}
+
+function groupOf(entry: { readonly tabId: number; readonly frameId: number; readonly url: string }): string {
+  return groupKey(entry.tabId, entry.frameId, entry.url);
+}
+
+function add(index: Map<string, Set<string>>, group: string, key: string): void {
+  let keys = index.get(group);
+  if (keys === undefined) index.set(group, (keys = new Set()));
+  keys.add(key);
+}
+
+function remove(index: Map<string, Set<string>>, group: string, key: string): void {
+  const keys = index.get(group);
+  if (keys === undefined) return;
+  keys.delete(key);
+  if (keys.size === 0) index.delete(group);
+}
