@@ -13,7 +13,11 @@ import { servePanelPort } from './panel-port';
  */
 
 const session = browser.storage.session as unknown as SessionStorageArea;
-const persistence = sessionPersistence(session, (error) => console.error('CORS DevTools: could not save state', error));
+const persistence = sessionPersistence(
+  session,
+  (error) => console.error('CORS DevTools: could not save state', error),
+  () => whenReady((s) => s.storageFull()),
+);
 
 let service: CaptureService | undefined;
 const waiting: Array<(service: CaptureService) => void> = [];
@@ -38,6 +42,6 @@ void readSession(session)
     return {};
   })
   .then((restored) => {
-    service = new CaptureService(persistence, restored);
+    service = new CaptureService(persistence, restored, { warn: (message) => console.warn(message) });
     for (const task of waiting.splice(0)) task(service);
   });

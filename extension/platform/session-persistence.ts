@@ -1,5 +1,5 @@
 import type { Persistence, PersistedState } from '../../src/capture/capture-service';
-import { WriteBatcher } from '../../src/store/write-batcher';
+import { WriteBatcher, type WriteFailure } from '../../src/store/write-batcher';
 
 /** The part of `storage.session` used here. */
 export interface SessionStorageArea {
@@ -12,15 +12,34 @@ export interface SessionStorageArea {
  * Persists the capture state in `storage.session`: kept in memory by the browser, so it survives
  * the service worker (or event page) stopping, but it is never written to disk and is gone when
  * the browser closes. Request headers (cookies, tokens) have no business on disk.
+ *
+ * `onFull` is called when a write fails for lack of space (Chrome: "QUOTA_BYTES quota exceeded"):
+ * it should make room; the write is then retried. Other failures go to `onError`.
  */
-export function sessionPersistence(area: SessionStorageArea, onError: (error: unknown) => void): Persistence & { idle(): Promise<void> } {
-  const batcher = new WriteBatcher(async (set, remove) => {
-    if (remove.length > 0) await area.remove(remove);
-    if (Object.keys(set).length > 0) await area.set(set);
-  }, onError);
+export function sessionPersistence(
+  area: SessionStorageArea,
+  onError: (error: unknown) => void,
+  onFull: () => void = () => undefined,
+): Persistence & { idle(): Promise<void> } {
+  const batcher = new WriteBatcher(
+    async (set, remove) => {
+      if (remove.length > 0) await area.remove(remove);
+      if (Object.keys(set).length > 0) await area.set(set);
+    },
+    (error): WriteFailure => {
+      onError(error);
+      if (!isQuotaError(error)) return 'drop';
+      onFull();
+      return 'retry';
+    },
+  );
   return { set: (key, value) => batcher.set(key, value), remove: (key) => batcher.remove(key), idle: () => batcher.idle() };
 }
 
 export async function readSession(area: SessionStorageArea): Promise<PersistedState> {
   return area.get(null);
+}
+
+function isQuotaError(error: unknown): boolean {
+  return /quota/i.test(error instanceof Error ? error.message : String(error));
 }

@@ -1,10 +1,14 @@
 import type { BackgroundMessage } from '../protocol/messages';
 import { PROTOCOL_VERSION } from '../protocol/messages';
-import { ExchangeStore, type TabMeta } from '../store/exchange-store';
+import { ExchangeStore } from '../store/exchange-store';
+import { StorageBudget } from '../store/storage-budget';
 import { diagnose } from './diagnose';
 import type { Exchange } from './exchange';
-import { PairingEngine, type PairingState } from './pairing-engine';
+import { PairingEngine } from './pairing-engine';
+import { persistedKeys, restoreExchanges, restorePairingState, restoreTabMetas, type PersistedState } from './persisted-state';
 import type { WebRequestEvent } from './web-request-event';
+
+export type { PersistedState } from './persisted-state';
 
 /** Where the service's state goes to survive a restart of the background (keys are opaque). */
 export interface Persistence {
@@ -12,39 +16,49 @@ export interface Persistence {
   remove(key: string): void;
 }
 
-/** What a restarted background reads back: the store's keys as {@link CaptureService} wrote them. */
-export type PersistedState = Readonly<Record<string, unknown>>;
-
-const ENGINE_KEY = 'engine';
-const TAB_PREFIX = 'tab:';
-const EXCHANGE_PREFIX = 'x:';
+export interface CaptureOptions {
+  /** Exchanges kept per tab (oldest evicted first). */
+  readonly limit?: number;
+  /** Bytes of settled exchanges kept in storage, all tabs together (see {@link StorageBudget}). */
+  readonly storageBudget?: number;
+  /** Told once when the storage budget starts evicting exchanges. */
+  readonly warn?: (message: string) => void;
+}
 
 /**
  * The background's whole job, without the browser: events in, paired and diagnosed exchanges
  * stored per tab, persisted, and pushed to the panels watching each tab.
+ *
+ * Persisted: the engine's in-flight entries (`r:`, `p:`), its preflight cache, each tab's meta
+ * and each settled exchange (`x:`, without its diagnosis, which is computed again on restore).
  */
 export class CaptureService {
   readonly #store: ExchangeStore;
   readonly #engine: PairingEngine;
   readonly #persistence: Persistence;
+  readonly #budget: StorageBudget;
+  readonly #warn: (message: string) => void;
+  #warned = false;
   readonly #subscribers = new Map<number, Set<(message: BackgroundMessage) => void>>();
 
-  constructor(persistence: Persistence, restored: PersistedState = {}, limit?: number) {
+  constructor(persistence: Persistence, restored: PersistedState = {}, options: CaptureOptions = {}) {
     this.#persistence = persistence;
-    this.#store = new ExchangeStore(limit);
-    restoreStore(this.#store, restored);
+    this.#store = new ExchangeStore(options.limit);
+    this.#budget = new StorageBudget(options.storageBudget);
+    this.#warn = options.warn ?? (() => undefined);
     this.#engine = new PairingEngine(
       {
         exchange: (exchange) => this.#onExchange(exchange),
         navigated: (tabId, time) => this.#onNavigated(tabId, time),
       },
-      restoredEngineState(restored[ENGINE_KEY]),
+      restorePairingState(restored),
     );
+    this.#restore(restored);
   }
 
   ingest(event: WebRequestEvent): void {
     this.#engine.ingest(event);
-    this.#persistence.set(ENGINE_KEY, this.#engine.state);
+    this.#persistEngine();
   }
 
   /** A panel watches a tab: it gets a snapshot now and every change after. Returns unsubscribe. */
@@ -68,6 +82,11 @@ export class CaptureService {
     return this.#store.list(tabId);
   }
 
+  /** Bytes of settled exchanges in storage, and the budget they are held to. */
+  storage(): { readonly bytes: number; readonly budget: number } {
+    return { bytes: this.#budget.total, budget: this.#budget.limit };
+  }
+
   clear(tabId: number, time: number): void {
     this.#removed(this.#store.clear(tabId, time));
     this.#persistTab(tabId);
@@ -81,23 +100,42 @@ export class CaptureService {
 
   tabRemoved(tabId: number): void {
     this.#removed(this.#store.removeTab(tabId));
-    this.#persistence.remove(TAB_PREFIX + tabId);
+    this.#engine.tabRemoved(tabId);
+    this.#persistEngine();
+    this.#persistence.remove(persistedKeys.tab + tabId);
     this.#subscribers.delete(tabId);
   }
 
+  /** Storage refused a write for lack of space: hold exchanges to less, evicting the oldest. */
+  storageFull(): void {
+    this.#budget.shrink();
+    this.#trimToBudget();
+  }
+
   #onExchange(exchange: Exchange): void {
-    const settled = exchange.state !== 'pending' && exchange.diagnosis === null ? { ...exchange, diagnosis: diagnose(exchange) } : exchange;
+    const settled = exchange.state !== 'pending' && exchange.diagnosis === null ? { ...exchange, diagnosis: this.#diagnose(exchange) } : exchange;
     const result = this.#store.upsert(settled);
     if (!result.stored) return;
-    this.#persistence.set(EXCHANGE_PREFIX + settled.id, settled);
     this.#removed(result.evictedIds);
     if (result.evictedIds.length > 0) this.#persistTab(settled.tabId);
+    if (settled.state !== 'pending') this.#persistExchange(settled);
     this.#broadcast(settled.tabId, {
       type: 'exchanges',
       tabId: settled.tabId,
       exchanges: [settled],
       evicted: this.#store.meta(settled.tabId).evicted,
     });
+    if (settled.state !== 'pending') this.#trimToBudget();
+  }
+
+  /** The core never throws by contract; should it, the exchange is still listed, undiagnosed. */
+  #diagnose(exchange: Exchange): Exchange['diagnosis'] {
+    try {
+      return diagnose(exchange);
+    } catch (error) {
+      this.#warn(`CORS DevTools: could not diagnose ${exchange.method} ${exchange.url}: ${String(error)}`);
+      return null;
+    }
   }
 
   #onNavigated(tabId: number, time: number): void {
@@ -105,54 +143,77 @@ export class CaptureService {
     if (removed === undefined) return;
     this.#removed(removed);
     this.#persistTab(tabId);
-    this.#broadcast(tabId, { type: 'cleared', tabId });
+    if (removed.length > 0) this.#broadcast(tabId, { type: 'cleared', tabId });
+  }
+
+  /** Settled exchanges are stored without their diagnosis: it is most of their size, and pure. */
+  #persistExchange(exchange: Exchange): void {
+    const key = persistedKeys.exchange + exchange.id;
+    const stored = { ...exchange, diagnosis: null };
+    this.#persistence.set(key, stored);
+    this.#budget.set(key, exchange.tabId, key.length + JSON.stringify(stored).length);
+  }
+
+  #trimToBudget(): void {
+    for (let tabId = this.#budget.tabToTrim(); tabId !== undefined; tabId = this.#budget.tabToTrim()) {
+      const id = this.#store.evictOldest(tabId);
+      if (id === undefined) break;
+      this.#removed([id]);
+      this.#persistTab(tabId);
+      this.#broadcast(tabId, { type: 'exchanges', tabId, exchanges: [], evicted: this.#store.meta(tabId).evicted });
+      if (!this.#warned) {
+        this.#warned = true;
+        this.#warn(`CORS DevTools: stored exchanges reached ${this.#budget.limit} bytes; the oldest are evicted (counted as evicted in the panel).`);
+      }
+    }
+  }
+
+  #persistEngine(): void {
+    const changes = this.#engine.takeChanges();
+    const { requests, preflights, preflightCache } = this.#engine.state;
+    for (const key of changes.requests) this.#write(persistedKeys.request + key, requests[key]);
+    for (const key of changes.preflights) this.#write(persistedKeys.preflight + key, preflights[key]);
+    if (changes.preflightCache) this.#persistence.set(persistedKeys.preflightCache, preflightCache);
+  }
+
+  #write(key: string, value: unknown): void {
+    if (value === undefined) this.#persistence.remove(key);
+    else this.#persistence.set(key, value);
   }
 
   #removed(ids: readonly string[]): void {
-    for (const id of ids) this.#persistence.remove(EXCHANGE_PREFIX + id);
+    for (const id of ids) {
+      this.#persistence.remove(persistedKeys.exchange + id);
+      this.#budget.remove(persistedKeys.exchange + id);
+    }
   }
 
   #persistTab(tabId: number): void {
-    this.#persistence.set(TAB_PREFIX + tabId, this.#store.meta(tabId));
+    this.#persistence.set(persistedKeys.tab + tabId, this.#store.meta(tabId));
   }
 
   #broadcast(tabId: number, message: BackgroundMessage): void {
     for (const send of this.#subscribers.get(tabId) ?? []) send(message);
   }
-}
 
-function restoreStore(store: ExchangeStore, restored: PersistedState): void {
-  const byTab = new Map<number, Exchange[]>();
-  for (const [key, value] of Object.entries(restored)) {
-    if (!key.startsWith(EXCHANGE_PREFIX) || !isExchange(value)) continue;
-    let list = byTab.get(value.tabId);
-    if (list === undefined) byTab.set(value.tabId, (list = []));
-    list.push(value);
+  /** Settled exchanges from storage, diagnosed again; pending ones from the engine's state. */
+  #restore(restored: PersistedState): void {
+    const byTab = restoreExchanges(restored);
+    for (const request of Object.values(this.#engine.state.requests)) {
+      if (request.exchange === null) continue;
+      let list = byTab.get(request.tabId);
+      if (list === undefined) byTab.set(request.tabId, (list = []));
+      list.push(request.exchange);
+    }
+    const metas = restoreTabMetas(restored);
+    for (const tabId of new Set([...byTab.keys(), ...metas.keys()])) {
+      const exchanges = (byTab.get(tabId) ?? []).map((e) => (e.state === 'pending' || e.diagnosis !== null ? e : { ...e, diagnosis: this.#diagnose(e) }));
+      this.#store.restoreTab(tabId, metas.get(tabId) ?? { evicted: 0, preserveLog: false, clearedAt: 0 }, exchanges);
+      for (const exchange of exchanges) {
+        if (exchange.state === 'pending') continue;
+        const key = persistedKeys.exchange + exchange.id;
+        this.#budget.set(key, tabId, key.length + JSON.stringify({ ...exchange, diagnosis: null }).length);
+      }
+    }
   }
-  const tabIds = new Set(byTab.keys());
-  for (const key of Object.keys(restored)) if (key.startsWith(TAB_PREFIX)) tabIds.add(Number(key.slice(TAB_PREFIX.length)));
-  for (const tabId of tabIds) {
-    if (!Number.isInteger(tabId)) continue;
-    const meta = restored[TAB_PREFIX + tabId];
-    store.restoreTab(tabId, isTabMeta(meta) ? meta : { evicted: 0, preserveLog: false, clearedAt: 0 }, byTab.get(tabId) ?? []);
-  }
-}
-
-function restoredEngineState(value: unknown): PairingState | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const state = value as Partial<PairingState>;
-  if (typeof state.requests !== 'object' || typeof state.preflightCache !== 'object') return undefined;
-  return state as PairingState;
-}
-
-function isExchange(value: unknown): value is Exchange {
-  if (typeof value !== 'object' || value === null) return false;
-  const e = value as Partial<Exchange>;
-  return typeof e.id === 'string' && typeof e.tabId === 'number' && typeof e.url === 'string' && typeof e.startTime === 'number';
-}
-
-function isTabMeta(value: unknown): value is TabMeta {
-  if (typeof value !== 'object' || value === null) return false;
-  const m = value as Partial<TabMeta>;
-  return typeof m.evicted === 'number' && typeof m.preserveLog === 'boolean' && typeof m.clearedAt === 'number';
 }

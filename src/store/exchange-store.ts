@@ -69,11 +69,24 @@ export class ExchangeStore {
     return removed;
   }
 
-  /** A top-level navigation: clears the list unless "preserve log" is on. Returns the ids removed. */
+  /**
+   * A top-level navigation: clears the list unless "preserve log" is on, as the Network panel
+   * does. Also for a tab with nothing listed yet: a request of the old page that ends after the
+   * navigation must not appear in the new page's list. Returns the ids removed.
+   */
   navigated(tabId: number, time: number): string[] | undefined {
-    const log = this.#tabs.get(tabId);
-    if (log === undefined || log.preserveLog) return undefined;
+    if (this.#tabs.get(tabId)?.preserveLog === true) return undefined;
     return this.clear(tabId, time);
+  }
+
+  /** Drops the tab's oldest exchange (to stay within a storage budget); returns its id. */
+  evictOldest(tabId: number): string | undefined {
+    const log = this.#tabs.get(tabId);
+    const oldest = log?.exchanges.keys().next().value;
+    if (log === undefined || oldest === undefined) return undefined;
+    log.exchanges.delete(oldest);
+    log.evicted += 1;
+    return oldest;
   }
 
   setPreserveLog(tabId: number, preserve: boolean): void {
