@@ -8,19 +8,15 @@
  *   `corsErrorStatus`, with `Audits.issueAdded` CORS issues as a fallback.
  */
 import { chromium, type CDPSession, type Frame, type Page } from 'playwright-core';
-import type { CaseResponse } from './cases/case';
-import { startServers, type ScriptedExchange } from './server';
-import type { Expectation, Origins, VectorRequest } from './vector';
+import { fetchPool, fetchPoolInput } from './fetch-pool';
+import { exchangeOf, pathOf, serverObservation, type FetchOutcome, type Runnable } from './runnable';
+import { startServers } from './server';
+import type { Expectation, Origins } from './vector';
+
+export type { Runnable } from './runnable';
 
 /** Debian's Chromium; CHROME_PATH overrides it. */
 export const CHROMIUM_PATH = process.env['CHROME_PATH'] ?? '/usr/lib/chromium/chromium';
-
-export interface Runnable {
-  readonly id: string;
-  readonly request: VectorRequest;
-  readonly preflight: CaseResponse | null;
-  readonly response: CaseResponse | null;
-}
 
 export interface Observation extends Expectation {
   /** What reached the server: the preflight's Access-Control-Request-Method, the actual method. */
@@ -40,13 +36,6 @@ export interface RunOptions {
   /** 0 picks a free port. */
   readonly ports: { readonly page: number; readonly api: number };
   readonly concurrency?: number;
-}
-
-interface FetchOutcome {
-  readonly id: string;
-  readonly resolved: boolean;
-  readonly status: number;
-  readonly message: string;
 }
 
 interface CorsReport {
@@ -103,26 +92,21 @@ export async function runInChromium(
     for (const outcome of outcomes) {
       const runnable = runnables.find((r) => r.id === outcome.id);
       if (runnable === undefined) continue;
-      const log = servers.log.get(pathOf(runnable.request.url));
-      const preflight = log?.preflights[0];
+      const seen = serverObservation(runnable, servers.log.get(pathOf(runnable.request.url)));
       const report = reports.forUrl(runnable.request.url);
-      const notes: string[] = [];
-      if ((log?.preflights.length ?? 0) > 1) notes.push(`${log?.preflights.length} preflights`);
-      const scripted = runnable.preflight !== null || runnable.response !== null;
-      if (scripted && preflight !== undefined && runnable.preflight === null) notes.push('unscripted preflight');
-      if (scripted && (log?.requests.length ?? 0) > 0 && runnable.response === null) notes.push('unscripted actual request');
+      const notes = [...seen.notes];
       if (reports.onlyInAudits(runnable.request.url)) notes.push('CORS error only in Audits.issueAdded');
       if (reports.disagree(runnable.request.url)) notes.push('Network and Audits name different CORS errors');
       if (!outcome.resolved && report === null) notes.push(`rejected without a CORS error: ${outcome.message}`);
       const error = report?.corsError ?? null;
       observations.set(outcome.id, {
-        preflight: preflight !== undefined,
-        requestHeaders: splitList(preflight?.requestHeaders ?? null),
+        preflight: seen.preflight,
+        requestHeaders: seen.requestHeaders,
         fetchResolved: outcome.resolved,
         ok: outcome.resolved && error === null,
         error,
         failedParameter: report === null ? null : report.failedParameter,
-        wire: { requestMethod: preflight?.requestMethod ?? null, sentMethod: log?.requests[0]?.method ?? null },
+        wire: seen.wire,
         notes,
       });
     }
@@ -133,61 +117,10 @@ export async function runInChromium(
   }
 }
 
-function exchangeOf(r: Runnable): ScriptedExchange {
-  return { preflight: r.preflight, response: r.response };
-}
-
-function pathOf(url: string): string {
-  return new URL(url).pathname;
-}
-
-/** Access-Control-Request-Headers as a list: split on ',', trimmed, empties dropped. */
-function splitList(value: string | null): string[] {
-  if (value === null) return [];
-  return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
-}
-
-/** Runs the fetches in one frame with an in-page pool; never throws for a fetch's own failure. */
+/** Runs the fetches in one frame with the in-page pool; never throws for a fetch's own failure. */
 async function fetchAll(frame: Frame, runnables: readonly Runnable[], concurrency: number): Promise<FetchOutcome[]> {
   if (runnables.length === 0) return [];
-  const items = runnables.map((r) => ({
-    id: r.id,
-    url: r.request.url,
-    method: r.request.method,
-    headers: r.request.headers.map(([n, v]) => [n, v]),
-    credentials: r.request.credentials,
-  }));
-  return frame.evaluate(
-    async ({ items, concurrency }) => {
-      const results: Array<{ id: string; resolved: boolean; status: number; message: string }> = [];
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        for (;;) {
-          const item = items[next++];
-          if (item === undefined) return;
-          const controller = new AbortController();
-          const timer = setTimeout(() => controller.abort(), 10_000);
-          try {
-            const response = await fetch(item.url, {
-              method: item.method,
-              headers: item.headers as Array<[string, string]>,
-              credentials: item.credentials,
-              signal: controller.signal,
-            });
-            await response.arrayBuffer();
-            results.push({ id: item.id, resolved: true, status: response.status, message: '' });
-          } catch (e) {
-            results.push({ id: item.id, resolved: false, status: 0, message: String(e) });
-          } finally {
-            clearTimeout(timer);
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: concurrency }, worker));
-      return results;
-    },
-    { items, concurrency },
-  );
+  return frame.evaluate(fetchPool, fetchPoolInput(runnables, concurrency));
 }
 
 async function sandboxedFrame(page: Page): Promise<Frame> {

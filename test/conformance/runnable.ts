@@ -1,0 +1,62 @@
+/**
+ * What a browser runner is given (a case with absolute URLs) and the part of an observation every
+ * browser shares: what reached the servers. The browser's own verdict is each runner's business.
+ */
+import type { CaseResponse } from './cases/case';
+import type { PathLog, ScriptedExchange } from './server';
+import type { VectorRequest } from './vector';
+
+export interface Runnable {
+  readonly id: string;
+  readonly request: VectorRequest;
+  readonly preflight: CaseResponse | null;
+  readonly response: CaseResponse | null;
+}
+
+/** How one fetch() ended in the page. */
+export interface FetchOutcome {
+  readonly id: string;
+  readonly resolved: boolean;
+  readonly status: number;
+  readonly message: string;
+}
+
+/** What the servers saw for one case, and notes on anything the case did not script. */
+export interface ServerObservation {
+  /** An OPTIONS preflight reached the server. */
+  readonly preflight: boolean;
+  /** Its Access-Control-Request-Headers split on ','. */
+  readonly requestHeaders: readonly string[];
+  /** What reached the server: the preflight's Access-Control-Request-Method, the actual method. */
+  readonly wire: { readonly requestMethod: string | null; readonly sentMethod: string | null };
+  readonly notes: readonly string[];
+}
+
+export function serverObservation(runnable: Runnable, log: PathLog | undefined): ServerObservation {
+  const preflight = log?.preflights[0];
+  const notes: string[] = [];
+  if ((log?.preflights.length ?? 0) > 1) notes.push(`${log?.preflights.length} preflights`);
+  const scripted = runnable.preflight !== null || runnable.response !== null;
+  if (scripted && preflight !== undefined && runnable.preflight === null) notes.push('unscripted preflight');
+  if (scripted && (log?.requests.length ?? 0) > 0 && runnable.response === null) notes.push('unscripted actual request');
+  return {
+    preflight: preflight !== undefined,
+    requestHeaders: splitList(preflight?.requestHeaders ?? null),
+    wire: { requestMethod: preflight?.requestMethod ?? null, sentMethod: log?.requests[0]?.method ?? null },
+    notes,
+  };
+}
+
+export function exchangeOf(r: Runnable): ScriptedExchange {
+  return { preflight: r.preflight, response: r.response };
+}
+
+export function pathOf(url: string): string {
+  return new URL(url).pathname;
+}
+
+/** Access-Control-Request-Headers as a list: split on ',', trimmed, empties dropped. */
+function splitList(value: string | null): string[] {
+  if (value === null) return [];
+  return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
