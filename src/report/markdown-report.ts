@@ -7,17 +7,9 @@ import type { Exchange, PreflightRecord, ResponseRecord } from '../capture/excha
 import type { HeaderList } from '../capture/header-list';
 import { fencedBlock, inlineCode, inlineText, tableCell, truncate } from './markdown-text';
 import { redactExchange } from './redact';
+import type { ReportOptions } from './report-options';
 import { isFailedExchange, summarize, type ReportSummary } from './report-summary';
 import { isUnexpectedPreflight } from './unexpected-preflight';
-
-export interface ReportOptions {
-  /** Keep cookies, tokens and other credentials as captured. Default false: they are redacted. */
-  readonly keepCredentials?: boolean;
-  /** ISO 8601 time of the export; now when absent. */
-  readonly generatedAt?: string;
-  /** Where the exchanges come from (the inspected page's URL, a HAR file name). */
-  readonly source?: string;
-}
 
 const MAX_URL_IN_HEADING = 200;
 
