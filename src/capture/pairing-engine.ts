@@ -219,6 +219,8 @@ export class PairingEngine {
   }
 
   #requestEvent(tracked: TrackedRequest, event: ResponseEvent): void {
+    // A redirect of a hop the request already left is a repeat: applying it twice would add a hop.
+    if (event.kind === 'redirect' && event.url !== tracked.url) return;
     let request = tracked;
     if (request.exchange === null && (event.kind === 'completed' || event.kind === 'error')) {
       // Ended before its headers were seen: a CORS request only if a preflight waits for it.
