@@ -49,10 +49,34 @@ function indexOfInvalidValueChar(value: string): number {
   return -1;
 }
 
-function entryParts(entry: unknown): [string, string] | null {
-  if (!Array.isArray(entry) || entry.length !== 2) return null;
-  const [name, value] = entry as [unknown, unknown];
-  return [typeof name === 'string' ? name : String(name), typeof value === 'string' ? value : String(value)];
+interface NameInfo {
+  readonly lower: string;
+  /** Forbidden whatever the value. */
+  readonly forbidden: boolean;
+  /** A method-override name: forbidden depending on its value. */
+  readonly valueDecides: boolean;
+}
+
+const INVALID_NAME: NameInfo = { lower: '', forbidden: false, valueDecides: false };
+const MAX_NAMES = 1024;
+const nameCaches = new Map<string, Map<string, NameInfo>>();
+
+/** What a header name is, memoized per browser: pages send few distinct names. */
+function nameInfo(name: string, profile: BrowserProfile): NameInfo {
+  let cache = nameCaches.get(profile.browser);
+  if (cache === undefined) nameCaches.set(profile.browser, (cache = new Map()));
+  const hit = cache.get(name);
+  if (hit !== undefined) return hit;
+  let info = INVALID_NAME;
+  if (isHttpToken(name)) {
+    const lower = name.toLowerCase();
+    const because = isForbiddenRequestHeader(lower, '', profile);
+    const valueDecides = because === null && isForbiddenRequestHeader(lower, 'TRACE', profile) !== null;
+    info = { lower, forbidden: because !== null, valueDecides };
+  }
+  if (cache.size >= MAX_NAMES) cache.clear();
+  cache.set(name, info);
+  return info;
 }
 
 /**
@@ -72,24 +96,27 @@ export function authorHeaderList(entries: unknown, profile: BrowserProfile): Aut
   const dropped: string[] = [];
   if (!Array.isArray(entries)) return { headers, dropped, problem: null };
   for (let i = 0; i < entries.length; i++) {
-    const parts = entryParts(entries[i]);
-    if (parts === null) {
+    const entry: unknown = entries[i];
+    if (!Array.isArray(entry) || entry.length !== 2) {
       return { headers, dropped, problem: { kind: 'header-entry', name: '', value: '', charCode: null, position: null } };
     }
-    const name = parts[0];
+    const rawName: unknown = entry[0];
+    const rawValue: unknown = entry[1];
+    const name = typeof rawName === 'string' ? rawName : String(rawName);
     // 1. Normalize the value.
-    const value = normalizeHeaderValue(parts[1]);
+    const value = normalizeHeaderValue(typeof rawValue === 'string' ? rawValue : String(rawValue));
     // 2. Validate the name and the value.
-    if (!isHttpToken(name)) {
+    const info = nameInfo(name, profile);
+    if (info === INVALID_NAME) {
       return { headers, dropped, problem: { kind: 'header-name', name, value, charCode: null, position: null } };
     }
     const bad = indexOfInvalidValueChar(value);
     if (bad >= 0) {
       return { headers, dropped, problem: { kind: 'header-value', name, value, charCode: value.charCodeAt(bad), position: bad } };
     }
-    const lower = name.toLowerCase();
+    const lower = info.lower;
     // 3. Forbidden request-headers are dropped without an error.
-    if (isForbiddenRequestHeader(lower, value, profile) !== null) {
+    if (info.forbidden || (info.valueDecides && isForbiddenRequestHeader(lower, value, profile) !== null)) {
       if (!dropped.includes(lower)) dropped.push(lower);
       continue;
     }

@@ -3,16 +3,23 @@ import { type ClassifiedRequest, classifyRequest } from './classify-request';
 import { type CorsFailure, corsCheck } from './cors-check';
 import { describeFailure, describePreflight, describeRequest, preflightFix, responseFix } from './explain';
 import { type PreflightOutcome, preflightCheck } from './preflight-check';
-import { isRedirect } from './response-header';
-import type { CorsExchange, CorsFix, CorsVerdict, CredentialsMode, HttpResponseLike, Stage } from './types';
+import { type Answer, readAnswer } from './cors-response-headers';
+import { isRedirectStatus } from './response-header';
+import type { CorsExchange, CorsFix, CorsVerdict, CredentialsMode, Stage } from './types';
 import { collectWarnings } from './warnings';
+
+interface VerdictParts {
+  readonly ok: boolean | null;
+  readonly explanation: string;
+  readonly error?: string;
+  readonly failedParameter?: string;
+  readonly missing?: Stage[];
+  readonly fix?: CorsFix;
+  readonly warnings?: CorsVerdict['warnings'];
+}
 
 function credentialsOf(value: unknown): CredentialsMode {
   return value === 'omit' || value === 'include' ? value : 'same-origin';
-}
-
-function answerOf(value: unknown): HttpResponseLike | null {
-  return value !== null && typeof value === 'object' ? (value as HttpResponseLike) : null;
 }
 
 /**
@@ -26,21 +33,23 @@ export function checkExchange(exchange: CorsExchange, profile: BrowserProfile): 
   const request = ex.request ?? ({} as CorsExchange['request']);
   const credentials = credentialsOf(request.credentials);
   const c = classifyRequest(request, profile);
-  const verdict = (v: Partial<CorsVerdict> & Pick<CorsVerdict, 'ok' | 'explanation'>): CorsVerdict => ({
-    error: null,
-    failedParameter: null,
+  const verdict = (v: VerdictParts): CorsVerdict => ({
+    ok: v.ok,
+    error: v.error ?? null,
+    failedParameter: v.failedParameter ?? null,
     stage: null,
-    missing: [],
-    fix: { preflight: [], response: [] },
-    warnings: [],
+    missing: v.missing ?? [],
+    explanation: v.explanation,
+    fix: v.fix ?? { preflight: [], response: [] },
+    warnings: v.warnings ?? [],
     credentialsMode: credentials,
     browser: profile.browser,
-    ...v,
   });
   // 1. fetch() throws before sending anything.
   if (c.invalid !== null) return verdict({ ok: false, explanation: c.invalid.message });
-  const preflight = answerOf(ex.preflight);
-  const response = answerOf(ex.response);
+  // A preflight answer only counts when the browser needed one.
+  const preflight = c.preflight ? readAnswer(ex.preflight) : null;
+  const response = readAnswer(ex.response);
   const url = String(request.url);
   // 2. Same-origin (and data:) requests are not subject to CORS.
   if (!c.crossOrigin) {
@@ -57,7 +66,7 @@ export function checkExchange(exchange: CorsExchange, profile: BrowserProfile): 
   if (c.preflight) {
     if (preflight === null) missing.push('preflight');
     else {
-      outcome = preflightCheck(preflight, c.method, c.requestHeaders, c.requestOrigin, credentials, profile);
+      outcome = preflightCheck(preflight.status, preflight.headers, c.method, c.requestHeaders, c.requestOrigin, credentials, profile);
       if (outcome.failure !== null) {
         return failed(c, outcome.failure, 'preflight', preflight, credentials, {
           preflight: preflightFix(c, preflight, credentials),
@@ -67,7 +76,10 @@ export function checkExchange(exchange: CorsExchange, profile: BrowserProfile): 
     }
   }
   const warnings = collectWarnings({ classified: c, preflight, outcome, response, profile });
-  const asked = c.preflight ? `The browser needed ${describePreflight(c)} for ${describeRequest(c, url)} because ${c.reasons[0]?.message.replace(/^./, (s) => s.toLowerCase()) ?? ''}` : `The browser sent ${describeRequest(c, url)} without a preflight (simple request).`;
+  const more = c.reasons.length > 1 ? ` (${c.reasons.length - 1} more reason${c.reasons.length > 2 ? 's' : ''} in the classification)` : '';
+  const asked = c.preflight
+    ? `The browser needed ${describePreflight(c)} for ${describeRequest(c, url)}: ${c.reasons[0]?.message ?? ''}${more}`
+    : `The browser sent ${describeRequest(c, url)} without a preflight (simple request).`;
   const fixForMissing: CorsFix = { preflight: missing.includes('preflight') ? preflightFix(c, null, credentials) : [], response: [] };
   const cacheNote = missing.includes('preflight')
     ? ` No preflight was observed: the preflight cache may have answered it (${profile.label} keeps one for Access-Control-Max-Age seconds, 5 s by default), or the capture missed it.`
@@ -79,24 +91,35 @@ export function checkExchange(exchange: CorsExchange, profile: BrowserProfile): 
   }
   const failure = corsCheck(response.headers, c.requestOrigin, credentials);
   if (failure !== null) {
-    const v = failed(c, failure, 'response', response, credentials, { preflight: fixForMissing.preflight, response: responseFix(c, response, credentials) }, warnings, profile, url);
-    return { ...v, missing, explanation: `${asked}${cacheNote} ${v.explanation}` };
+    return failed(c, failure, 'response', response, credentials, { preflight: fixForMissing.preflight, response: responseFix(c, response, credentials) }, warnings, profile, url, missing, `${asked}${cacheNote} `);
   }
-  if (isRedirect(Number(response.status), response.headers)) {
+  if (isRedirectStatus(response.status) && response.headers.location !== null && response.headers.location !== '') {
     missing.push('response');
     return verdict({ ok: null, missing, explanation: `${asked}${cacheNote} The response is a redirect that passes the CORS check; the browser follows it, and the final response needs its own check.`, fix: fixForMissing, warnings });
   }
   return verdict({ ok: true, missing, explanation: `${asked}${cacheNote} The response allows ${c.requestOrigin}, so the page can read it.`, fix: fixForMissing, warnings });
 }
 
-function failed(c: ClassifiedRequest, failure: CorsFailure, stage: Stage, answer: HttpResponseLike, credentials: CredentialsMode, fix: CorsFix, warnings: CorsVerdict['warnings'], profile: BrowserProfile, url: string): CorsVerdict {
-  const asked = stage === 'preflight' ? `The browser sent ${describePreflight(c)} for ${describeRequest(c, url)}.` : '';
+function failed(
+  c: ClassifiedRequest,
+  failure: CorsFailure,
+  stage: Stage,
+  answer: Answer,
+  credentials: CredentialsMode,
+  fix: CorsFix,
+  warnings: CorsVerdict['warnings'],
+  profile: BrowserProfile,
+  url: string,
+  missing: Stage[] = [],
+  prefix = '',
+): CorsVerdict {
+  const asked = stage === 'preflight' ? `The browser sent ${describePreflight(c)} for ${describeRequest(c, url)}.` : prefix.trimEnd();
   return {
     ok: false,
     error: failure.error,
     failedParameter: failure.failedParameter,
     stage,
-    missing: [],
+    missing,
     explanation: `${asked}${asked === '' ? '' : ' '}${describeFailure(failure, stage, answer, c, credentials)}`,
     fix,
     warnings,

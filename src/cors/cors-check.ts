@@ -1,6 +1,6 @@
 import { isValidUrl } from './request-url';
-import { getResponseHeader } from './response-header';
-import type { CorsErrorName, CredentialsMode, HeaderLines } from './types';
+import type { CorsResponseHeaders } from './cors-response-headers';
+import type { CorsErrorName, CredentialsMode } from './types';
 
 /** A failed check: Chromium's `Network.CorsError` and the value it names ('' when none). */
 export interface CorsFailure {
@@ -22,9 +22,9 @@ export interface CorsFailure {
  *    `null` matches a request from an opaque origin (Chromium keeps the old CORS spec's rule).
  * 5. With credentials "include", Access-Control-Allow-Credentials must be exactly `true`.
  */
-export function corsCheck(headers: HeaderLines | null | undefined, origin: string, credentials: CredentialsMode): CorsFailure | null {
+export function corsCheck(headers: CorsResponseHeaders, origin: string, credentials: CredentialsMode): CorsFailure | null {
   // 1. Get the value.
-  const allowOrigin = getResponseHeader(headers, 'access-control-allow-origin');
+  const allowOrigin = headers.allowOrigin;
   if (allowOrigin === '*') {
     // 2. The wildcard.
     if (credentials !== 'include') return null;
@@ -41,7 +41,7 @@ export function corsCheck(headers: HeaderLines | null | undefined, origin: strin
   }
   // 5. Credentials.
   if (credentials === 'include') {
-    const allowCredentials = getResponseHeader(headers, 'access-control-allow-credentials');
+    const allowCredentials = headers.allowCredentials;
     if (allowCredentials !== 'true') return { error: 'InvalidAllowCredentials', failedParameter: allowCredentials ?? '' };
   }
   return null;

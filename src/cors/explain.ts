@@ -3,8 +3,9 @@ import type { CorsFailure } from './cors-check';
 import { corsCheck } from './cors-check';
 import { isHttpToken } from './http-bytes';
 import { isCorsSafelistedMethod } from './method';
-import { getResponseHeader, parseAllowList } from './response-header';
-import type { CorsFix, CredentialsMode, HttpResponseLike, Stage } from './types';
+import type { Answer } from './cors-response-headers';
+import { parseAllowList } from './response-header';
+import type { CorsFix, CredentialsMode, Stage } from './types';
 
 /** What the browser sent: `PUT https://api.example/x with Origin: https://app.example`. */
 export function describeRequest(c: ClassifiedRequest, url: string): string {
@@ -22,13 +23,13 @@ function shown(value: string | null): string {
 }
 
 /** Why a failure fails, in the words of what the server answered. */
-export function describeFailure(failure: CorsFailure, stage: Stage, answer: HttpResponseLike, c: ClassifiedRequest, credentials: CredentialsMode): string {
+export function describeFailure(failure: CorsFailure, stage: Stage, answer: Answer, c: ClassifiedRequest, credentials: CredentialsMode): string {
   const what = stage === 'preflight' ? 'the preflight' : 'the response';
-  const status = Number(answer.status);
-  const get = (name: string): string | null => getResponseHeader(answer.headers, name);
+  const status = answer.status;
+  const h = answer.headers;
   switch (failure.error.replace('Preflight', '')) {
     case 'DisallowedRedirect':
-      return `The server answered the preflight with a ${status} redirect to ${shown(get('location'))}; browsers never follow a preflight's redirect. Answer OPTIONS at this URL with a 2xx, or make the page call the final URL.`;
+      return `The server answered the preflight with a ${status} redirect to ${shown(h.location)}; browsers never follow a preflight's redirect. Answer OPTIONS at this URL with a 2xx, or make the page call the final URL.`;
     case 'InvalidStatus':
       return `The server answered the preflight with status ${status}; a preflight needs a 2xx status (204 is usual), even with the right CORS headers.`;
     case 'MissingAllowOriginHeader':
@@ -42,19 +43,19 @@ export function describeFailure(failure: CorsFailure, stage: Stage, answer: Http
     case 'WildcardOriginNotAllowed':
       return `The server answered ${what} with Access-Control-Allow-Origin: *, which is not allowed when the request carries credentials (credentials: 'include'); the server must name ${c.requestOrigin} and send Access-Control-Allow-Credentials: true.`;
     case 'InvalidAllowCredentials':
-      return `The request carries credentials (credentials: 'include'), so ${what} needs Access-Control-Allow-Credentials: true; the server sent ${shown(get('access-control-allow-credentials'))}.`;
+      return `The request carries credentials (credentials: 'include'), so ${what} needs Access-Control-Allow-Credentials: true; the server sent ${shown(h.allowCredentials)}.`;
     case 'InvalidAllowMethodsResponse':
-      return `Access-Control-Allow-Methods: ${get('access-control-allow-methods') ?? ''} is not a comma-separated list of method names, so the browser rejects the whole preflight.`;
+      return `Access-Control-Allow-Methods: ${h.allowMethods ?? ''} is not a comma-separated list of method names, so the browser rejects the whole preflight.`;
     case 'InvalidAllowHeadersResponse':
-      return `Access-Control-Allow-Headers: ${get('access-control-allow-headers') ?? ''} is not a comma-separated list of header names, so the browser rejects the whole preflight.`;
+      return `Access-Control-Allow-Headers: ${h.allowHeaders ?? ''} is not a comma-separated list of header names, so the browser rejects the whole preflight.`;
     case 'MethodDisallowedByResponse': {
       const lower = c.method !== c.method.toUpperCase() ? ` Chromium compares methods case-sensitively and fetch() sends "${c.method}" as written.` : '';
       const star = credentials === 'include' ? ' (a * does not count when credentials are included)' : '';
-      return `Access-Control-Allow-Methods: ${shown(get('access-control-allow-methods'))} does not allow ${c.method}${star}.${lower}`;
+      return `Access-Control-Allow-Methods: ${shown(h.allowMethods)} does not allow ${c.method}${star}.${lower}`;
     }
     case 'HeaderDisallowedByResponse': {
       const star = credentials === 'include' ? ' (a * does not count when credentials are included)' : '';
-      return `Access-Control-Allow-Headers: ${shown(get('access-control-allow-headers'))} does not allow ${failure.failedParameter}${star}.`;
+      return `Access-Control-Allow-Headers: ${shown(h.allowHeaders)} does not allow ${failure.failedParameter}${star}.`;
     }
     default:
       return `The browser blocked it: ${failure.error}.`;
@@ -69,7 +70,7 @@ function merge(existing: readonly string[] | null, needed: readonly string[], dr
 }
 
 /** The Access-Control-Allow-Origin (and -Credentials) lines a response needs. */
-function accessLines(answer: HttpResponseLike | null, origin: string, credentials: CredentialsMode): string[] {
+function accessLines(answer: Answer | null, origin: string, credentials: CredentialsMode): string[] {
   if (answer !== null && corsCheck(answer.headers, origin, credentials) === null) return [];
   const lines = [`Access-Control-Allow-Origin: ${origin}`];
   if (credentials === 'include') lines.push('Access-Control-Allow-Credentials: true');
@@ -89,15 +90,15 @@ function salvage(value: string | null, lowercase: boolean): string[] {
  * when nothing remains (an Allow-Headers line for a request without unsafe headers) the line
  * should simply be removed, which the explanation says.
  */
-export function preflightFix(c: ClassifiedRequest, preflight: HttpResponseLike | null, credentials: CredentialsMode): string[] {
+export function preflightFix(c: ClassifiedRequest, preflight: Answer | null, credentials: CredentialsMode): string[] {
   const lines = accessLines(preflight, c.requestOrigin, credentials);
   const include = credentials === 'include';
-  const rawMethods = getResponseHeader(preflight?.headers, 'access-control-allow-methods');
+  const rawMethods = preflight?.headers.allowMethods ?? null;
   const parsedMethods = parseAllowList(rawMethods, false);
   const methods = parsedMethods ?? salvage(rawMethods, false);
   const methodOk = parsedMethods !== null && (isCorsSafelistedMethod(c.method) || methods.includes(c.method) || (!include && methods.includes('*')));
   if (!methodOk) lines.push(`Access-Control-Allow-Methods: ${merge(methods, [c.method], include).join(', ')}`);
-  const rawHeaders = getResponseHeader(preflight?.headers, 'access-control-allow-headers');
+  const rawHeaders = preflight?.headers.allowHeaders ?? null;
   const parsedHeaders = parseAllowList(rawHeaders, true);
   const headers = parsedHeaders ?? salvage(rawHeaders, true);
   const star = !include && headers.includes('*');
@@ -108,7 +109,7 @@ export function preflightFix(c: ClassifiedRequest, preflight: HttpResponseLike |
   return lines;
 }
 
-export function responseFix(c: ClassifiedRequest, response: HttpResponseLike | null, credentials: CredentialsMode): string[] {
+export function responseFix(c: ClassifiedRequest, response: Answer | null, credentials: CredentialsMode): string[] {
   return accessLines(response, c.requestOrigin, credentials);
 }
 

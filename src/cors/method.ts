@@ -10,7 +10,7 @@ const NORMALIZED = new Map<string, string>(
 
 /** Normalize a method the way `new Request()` does. */
 export function normalizeMethod(method: string): string {
-  if (method.length > 7) return method;
+  if (method === 'GET' || method === 'POST' || method === 'PUT' || method === 'DELETE' || method.length > 7) return method;
   return NORMALIZED.get(method.toLowerCase()) ?? method;
 }
 

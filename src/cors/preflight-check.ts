@@ -1,15 +1,16 @@
 import type { BrowserProfile } from './browser-profile';
 import { asPreflightFailure, type CorsFailure, corsCheck } from './cors-check';
 import { isCorsSafelistedMethod } from './method';
-import { getResponseHeader, isRedirect, parseAllowList } from './response-header';
-import type { CredentialsMode, HttpResponseLike } from './types';
+import type { CorsResponseHeaders } from './cors-response-headers';
+import { isRedirectStatus, parseAllowList } from './response-header';
+import type { CredentialsMode } from './types';
 
 export interface PreflightOutcome {
   readonly failure: CorsFailure | null;
   /** Access-Control-Allow-Methods as parsed (case kept); null when invalid or not reached. */
-  readonly methods: string[] | null;
+  readonly methods: readonly string[] | null;
   /** Access-Control-Allow-Headers as parsed (lowercase); null when invalid or not reached. */
-  readonly headers: string[] | null;
+  readonly headers: readonly string[] | null;
   /** `*` let Authorization through (Chromium only; the standard requires it by name). */
   readonly wildcardCoveredAuthorization: boolean;
 }
@@ -19,7 +20,7 @@ export function isOkStatus(status: number): boolean {
   return status >= 200 && status <= 299;
 }
 
-function fail(failure: CorsFailure, methods: string[] | null = null, headers: string[] | null = null): PreflightOutcome {
+function fail(failure: CorsFailure, methods: readonly string[] | null = null, headers: readonly string[] | null = null): PreflightOutcome {
   return { failure, methods, headers, wildcardCoveredAuthorization: false };
 }
 
@@ -38,26 +39,25 @@ function fail(failure: CorsFailure, methods: string[] | null = null, headers: st
  *    Chromium 156 differs from the standard: `*` also covers Authorization.
  */
 export function preflightCheck(
-  preflight: HttpResponseLike,
+  status: number,
+  lines: CorsResponseHeaders,
   method: string,
   requestHeaders: readonly string[],
   origin: string,
   credentials: CredentialsMode,
   profile: BrowserProfile,
 ): PreflightOutcome {
-  const status = Number(preflight.status);
-  const lines = preflight.headers;
   // 1. Redirects.
-  if (isRedirect(status, lines)) return fail({ error: 'PreflightDisallowedRedirect', failedParameter: '' });
+  if (isRedirectStatus(status) && lines.location !== null && lines.location !== '') return fail({ error: 'PreflightDisallowedRedirect', failedParameter: '' });
   // 2. CORS check.
   const access = corsCheck(lines, origin, credentials);
   if (access !== null) return fail(asPreflightFailure(access));
   // 3. Ok status.
   if (!isOkStatus(status)) return fail({ error: 'PreflightInvalidStatus', failedParameter: '' });
   // 4. Parse both lists.
-  const methods = parseAllowList(getResponseHeader(lines, 'access-control-allow-methods'), false);
+  const methods = parseAllowList(lines.allowMethods, false);
   if (methods === null) return fail({ error: 'InvalidAllowMethodsPreflightResponse', failedParameter: '' });
-  const headers = parseAllowList(getResponseHeader(lines, 'access-control-allow-headers'), true);
+  const headers = parseAllowList(lines.allowHeaders, true);
   if (headers === null) return fail({ error: 'InvalidAllowHeadersPreflightResponse', failedParameter: '' }, methods);
   const include = credentials === 'include';
   // 5. Method.

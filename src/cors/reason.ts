@@ -23,6 +23,18 @@ const NORMALIZED_UPPERCASE = 'DELETE, GET, HEAD, OPTIONS, POST and PUT';
  * @see https://fetch.spec.whatwg.org/#cors-safelisted-method
  */
 export function methodReason(method: string): Reason {
+  const hit = methodReasons.get(method);
+  if (hit !== undefined) return hit;
+  if (methodReasons.size >= 256) methodReasons.clear();
+  const reason = Object.freeze(buildMethodReason(method));
+  methodReasons.set(method, reason);
+  return reason;
+}
+
+const methodReasons = new Map<string, Reason>();
+const nameMessages = new Map<string, string>();
+
+function buildMethodReason(method: string): Reason {
   const lower = method !== method.toUpperCase();
   const message = lower
     ? `${method} is not a CORS-safelisted method (GET, HEAD, POST) and fetch() sends it as written, "${method}" (it upper-cases only ${NORMALIZED_UPPERCASE}), so the server must allow exactly "${method}" with Access-Control-Allow-Methods: ${method}, or the page should write "${method.toUpperCase()}".`
@@ -75,6 +87,37 @@ const rangeWords = {
  */
 export function headerReason(name: string, value: string, failure: SafelistFailure, joined: number): Reason {
   const nameRule = failure.kind === 'name-not-safelisted';
+  if (nameRule) {
+    // The common case (Authorization, X-Api-Key, ...): the sentence depends on the name only.
+    let message = nameMessages.get(name);
+    if (message === undefined) {
+      if (nameMessages.size >= 1024) nameMessages.clear();
+      message = `${displayName(name)} is not a CORS-safelisted request header, so the browser sends a preflight and the server must allow it with Access-Control-Allow-Headers: ${name}.`;
+      nameMessages.set(name, message);
+    }
+    return { rule: 'header-name', header: name, value, detail: failure, message, link: specLinks.corsSafelistedRequestHeader };
+  }
+  if (joined === 1) {
+    // Value failures repeat too (Content-Type: application/json on every call): reuse the reason.
+    let byValue = valueReasons.get(name);
+    if (byValue === undefined) {
+      if (valueReasons.size >= 64) valueReasons.clear();
+      valueReasons.set(name, (byValue = new Map()));
+    }
+    const hit = byValue.get(value);
+    if (hit !== undefined) return hit;
+    if (byValue.size >= 256) byValue.clear();
+    const reason = Object.freeze(buildValueReason(name, value, failure, joined));
+    byValue.set(value, reason);
+    return reason;
+  }
+  return buildValueReason(name, value, failure, joined);
+}
+
+const valueReasons = new Map<string, Map<string, Reason>>();
+
+function buildValueReason(name: string, value: string, failure: SafelistFailure, joined: number): Reason {
+  const nameRule = false;
   const joinedNote =
     joined > 1 && !nameRule ? ` (Chromium joins the ${joined} ${displayName(name)} values with ", " before checking; the standard checks each)` : '';
   return {

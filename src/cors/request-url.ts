@@ -41,20 +41,47 @@ function parseWhole(url: string): ParsedUrl {
  * so that prefix is the cache key.
  */
 export function parseRequestUrl(url: string): ParsedUrl {
+  // The last few authorities seen: a startsWith and one char test, no scan, no slice.
+  for (let i = 0; i < recent.length; i++) {
+    const entry = recent[i] as RecentEntry;
+    if (url.startsWith(entry.key) && (url.length === entry.key.length || endsAuthority(url.charCodeAt(entry.key.length)))) return entry.parsed;
+  }
+  const parsed = parseAuthority(url);
+  if (parsed.key !== null) {
+    recent[next] = { key: parsed.key, parsed: parsed.parsed };
+    next = (next + 1) % RECENT;
+  }
+  return parsed.parsed;
+}
+
+interface RecentEntry {
+  readonly key: string;
+  readonly parsed: ParsedUrl;
+}
+
+const RECENT = 4;
+const recent: RecentEntry[] = [];
+let next = 0;
+
+function endsAuthority(c: number): boolean {
+  return c === 0x2f || c === 0x3f || c === 0x23 || c === 0x5c;
+}
+
+function parseAuthority(url: string): { key: string | null; parsed: ParsedUrl } {
   const start = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : -1;
-  if (start < 0) return parseWhole(url);
+  if (start < 0) return { key: null, parsed: parseWhole(url) };
   let end = start;
   const n = url.length;
   for (; end < n; end++) {
     const c = url.charCodeAt(end);
     // The authority ends at / ? # or \ (a special URL treats \ as /).
-    if (c === 0x2f || c === 0x3f || c === 0x23 || c === 0x5c) break;
+    if (endsAuthority(c)) break;
     // Tabs, newlines and spaces inside the authority are edge cases: parse the whole URL.
-    if (c <= 0x20) return parseWhole(url);
+    if (c <= 0x20) return { key: null, parsed: parseWhole(url) };
   }
   const key = end === n ? url : url.slice(0, end);
   const hit = urlCache.get(key);
-  return hit ?? remember(urlCache, key, parseWhole(key));
+  return { key, parsed: hit ?? remember(urlCache, key, parseWhole(key)) };
 }
 
 /**
@@ -77,10 +104,15 @@ export function serializeRequestOrigin(origin: string): string | null {
 
 /** Whether `value` parses as an absolute URL (Chromium's GURL validity check on an Allow-Origin value). */
 export function isValidUrl(value: string): boolean {
+  const hit = validUrlCache.get(value);
+  if (hit !== undefined) return hit;
+  let valid = true;
   try {
     new URL(value);
-    return true;
   } catch {
-    return false;
+    valid = false;
   }
+  return remember(validUrlCache, value, valid);
 }
+
+const validUrlCache = new Map<string, boolean>();

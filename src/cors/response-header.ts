@@ -1,5 +1,4 @@
-import { isHttpToken, trimTabOrSpace } from './http-bytes';
-import type { HeaderLines } from './types';
+import { isHttpTabOrSpace, isHttpToken, trimTabOrSpace } from './http-bytes';
 
 function equalsLowercase(name: string, lowerName: string): boolean {
   if (name.length !== lowerName.length) return false;
@@ -11,32 +10,18 @@ function equalsLowercase(name: string, lowerName: string): boolean {
   return true;
 }
 
-/**
- * A response header's value as the browser reads it: every line with that name (byte-case-
- * insensitive), each trimmed of tabs and spaces, joined with ", "; null when there is none.
- * This is Chromium's HttpResponseHeaders::GetNormalizedHeader and the standard's "get".
- * @see https://fetch.spec.whatwg.org/#concept-header-list-get
- */
-export function getResponseHeader(headers: HeaderLines | null | undefined, lowerName: string): string | null {
-  if (!Array.isArray(headers)) return null;
-  let value: string | null = null;
-  for (let i = 0; i < headers.length; i++) {
-    const line: unknown = headers[i];
-    if (!Array.isArray(line) || line.length < 2) continue;
-    const name: unknown = line[0];
-    if (typeof name !== 'string' || !equalsLowercase(name, lowerName)) continue;
-    const raw: unknown = line[1];
-    const v = trimTabOrSpace(typeof raw === 'string' ? raw : String(raw));
-    value = value === null ? v : `${value}, ${v}`;
-  }
-  return value;
-}
-
-/** Whether any header name starts with `lowerPrefix`. */
-export function hasResponseHeaderPrefix(headers: HeaderLines | null | undefined, lowerPrefix: string): boolean {
-  if (!Array.isArray(headers)) return false;
-  for (const line of headers as unknown[]) {
-    if (Array.isArray(line) && typeof line[0] === 'string' && line[0].toLowerCase().startsWith(lowerPrefix)) return true;
+/** Whether a comma-separated list holds `lowerToken` (byte-case-insensitive, tabs and spaces trimmed). */
+export function listHasToken(list: string | null, lowerToken: string): boolean {
+  if (list === null) return false;
+  let start = 0;
+  for (let i = 0; i <= list.length; i++) {
+    if (i < list.length && list.charCodeAt(i) !== 0x2c) continue;
+    let a = start;
+    let b = i;
+    while (a < b && isHttpTabOrSpace(list.charCodeAt(a))) a++;
+    while (b > a && isHttpTabOrSpace(list.charCodeAt(b - 1))) b--;
+    if (b - a === lowerToken.length && equalsLowercase(list.slice(a, b), lowerToken)) return true;
+    start = i + 1;
   }
   return false;
 }
@@ -47,8 +32,23 @@ export function hasResponseHeaderPrefix(headers: HeaderLines | null | undefined,
  * spaces, skip empty values. Null when a value is not a token (the whole list is then invalid).
  * @see https://fetch.spec.whatwg.org/#http-new-header-syntax
  */
-export function parseAllowList(value: string | null, lowercase: boolean): string[] | null {
-  if (value === null) return [];
+export function parseAllowList(value: string | null, lowercase: boolean): readonly string[] | null {
+  if (value === null) return EMPTY;
+  // Servers repeat the same lists on every preflight: parse each once.
+  const cache = lowercase ? lowercaseLists : caseLists;
+  const hit = cache.get(value);
+  if (hit !== undefined) return hit;
+  if (cache.size >= 256) cache.clear();
+  const parsed = parseList(value, lowercase);
+  cache.set(value, parsed);
+  return parsed;
+}
+
+const EMPTY: readonly string[] = Object.freeze([]);
+const caseLists = new Map<string, readonly string[] | null>();
+const lowercaseLists = new Map<string, readonly string[] | null>();
+
+function parseList(value: string, lowercase: boolean): readonly string[] | null {
   const out: string[] = [];
   let start = 0;
   for (let i = 0; i <= value.length; i++) {
@@ -59,12 +59,10 @@ export function parseAllowList(value: string | null, lowercase: boolean): string
     if (!isHttpToken(item)) return null;
     out.push(lowercase ? item.toLowerCase() : item);
   }
-  return out;
+  return Object.freeze(out);
 }
 
-/** Whether the status is a redirect the browser follows (301, 302, 303, 307, 308) and a non-empty Location is present. */
-export function isRedirect(status: number, headers: HeaderLines | null | undefined): boolean {
-  if (status !== 301 && status !== 302 && status !== 303 && status !== 307 && status !== 308) return false;
-  const location = getResponseHeader(headers, 'location');
-  return location !== null && location !== '';
+/** A redirect status the browser follows (301, 302, 303, 307, 308) when a non-empty Location comes with it; 300 is not one. */
+export function isRedirectStatus(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }

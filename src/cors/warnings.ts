@@ -3,25 +3,21 @@ import type { ClassifiedRequest } from './classify-request';
 import { displayName } from './reason';
 import { parseMaxAge } from './max-age';
 import type { PreflightOutcome } from './preflight-check';
-import { getResponseHeader, hasResponseHeaderPrefix } from './response-header';
+import type { Answer } from './cors-response-headers';
+import { listHasToken } from './response-header';
 import { specLinks } from './spec-links';
-import type { CorsWarning, HttpResponseLike } from './types';
+import type { CorsWarning } from './types';
 
 export interface WarningInput {
   readonly classified: ClassifiedRequest;
-  readonly preflight: HttpResponseLike | null;
+  readonly preflight: Answer | null;
   readonly outcome: PreflightOutcome | null;
-  readonly response: HttpResponseLike | null;
+  readonly response: Answer | null;
   readonly profile: BrowserProfile;
 }
 
 function varyCoversOrigin(vary: string | null): boolean {
-  if (vary === null) return false;
-  for (const part of vary.split(',')) {
-    const token = part.trim().toLowerCase();
-    if (token === 'origin' || token === '*') return true;
-  }
-  return false;
+  return listHasToken(vary, 'origin') || listHasToken(vary, '*');
 }
 
 /** What the user needs to know beyond the browser's verdict. */
@@ -37,14 +33,14 @@ export function collectWarnings({ classified, preflight, outcome, response, prof
   }
   if (!classified.crossOrigin) return warnings;
   if (preflight !== null) {
-    const status = Number(preflight.status);
+    const status = preflight.status;
     if (status === 401 || status === 403) {
       warnings.push({
         code: 'preflight-unauthorized',
         message: `The preflight got ${status}: the server checks authentication before CORS, but a preflight never carries cookies or Authorization, so OPTIONS must pass unauthenticated.`,
         link: specLinks.corsPreflightFetch,
       });
-    } else if (status >= 200 && status <= 299 && !hasResponseHeaderPrefix(preflight.headers, 'access-control-allow-')) {
+    } else if (status >= 200 && status <= 299 && !preflight.headers.anyAllow) {
       warnings.push({
         code: 'preflight-without-cors-headers',
         message: `The preflight got ${status} with no Access-Control-Allow-* header at all: the server's CORS middleware rejected the request silently; check its allowed origins, methods and headers.`,
@@ -53,16 +49,14 @@ export function collectWarnings({ classified, preflight, outcome, response, prof
     }
   }
   if (outcome !== null && outcome.wildcardCoveredAuthorization) {
-    warnings.push({
-      code: 'wildcard-covers-authorization',
-      message: `Access-Control-Allow-Headers: * is relied on to cover Authorization: Chromium allows it today, the standard does not, and Firefox warns it will stop; list authorization explicitly.`,
-      link: specLinks.corsNonWildcardRequestHeaderName,
-    });
+    warnings.push(WILDCARD_COVERS_AUTHORIZATION);
   }
-  if (preflight !== null && outcome !== null && outcome.failure === null) warnings.push(...maxAgeWarnings(preflight, profile));
+  if (preflight !== null && outcome !== null && outcome.failure === null) {
+    for (const w of maxAgeWarnings(preflight, profile)) warnings.push(w);
+  }
   if (response !== null) {
-    const status = Number(response.status);
-    const allowOrigin = getResponseHeader(response.headers, 'access-control-allow-origin');
+    const status = response.status;
+    const allowOrigin = response.headers.allowOrigin;
     if (status >= 400 && allowOrigin === null) {
       warnings.push({
         code: 'server-error-hidden',
@@ -70,22 +64,32 @@ export function collectWarnings({ classified, preflight, outcome, response, prof
         link: specLinks.corsCheck,
       });
     }
-    if (allowOrigin !== null && allowOrigin !== '*' && !varyCoversOrigin(getResponseHeader(response.headers, 'vary'))) {
-      warnings.push({
-        code: 'vary-origin-missing',
-        message: `Access-Control-Allow-Origin names one origin but the response has no Vary: Origin, so shared caches can serve this answer to another origin; add Vary: Origin.`,
-        link: specLinks.corsProtocolAndHttpCaches,
-      });
+    if (allowOrigin !== null && allowOrigin !== '*' && !varyCoversOrigin(response.headers.vary)) {
+      warnings.push(VARY_ORIGIN_MISSING);
     }
   }
   return warnings;
 }
 
-function maxAgeWarnings(preflight: HttpResponseLike, profile: BrowserProfile): CorsWarning[] {
-  const maxAge = parseMaxAge(getResponseHeader(preflight.headers, 'access-control-max-age'), profile);
+const WILDCARD_COVERS_AUTHORIZATION: CorsWarning = Object.freeze({
+  code: 'wildcard-covers-authorization',
+  message: 'Access-Control-Allow-Headers: * is relied on to cover Authorization: Chromium allows it today, the standard does not, and Firefox warns it will stop; list authorization explicitly.',
+  link: specLinks.corsNonWildcardRequestHeaderName,
+});
+
+const VARY_ORIGIN_MISSING: CorsWarning = Object.freeze({
+  code: 'vary-origin-missing',
+  message: 'Access-Control-Allow-Origin names one origin but the response has no Vary: Origin, so shared caches can serve this answer to another origin; add Vary: Origin.',
+  link: specLinks.corsProtocolAndHttpCaches,
+});
+
+const NO_WARNINGS: CorsWarning[] = [];
+
+function maxAgeWarnings(preflight: Answer, profile: BrowserProfile): CorsWarning[] {
+  const maxAge = parseMaxAge(preflight.headers.maxAge, profile);
   const link = specLinks.accessControlMaxAge;
   if (maxAge.raw === null) {
-    return [{ code: 'max-age-missing', message: `The preflight has no Access-Control-Max-Age, so ${profile.label} caches it for only 5 s and preflights again after that; send e.g. Access-Control-Max-Age: 600.`, link }];
+    return [Object.freeze({ code: 'max-age-missing', message: `The preflight has no Access-Control-Max-Age, so ${profile.label} caches it for only 5 s and preflights again after that; send e.g. Access-Control-Max-Age: 600.`, link })];
   }
   if (maxAge.seconds === null) {
     return [{ code: 'max-age-invalid', message: `Access-Control-Max-Age: ${maxAge.raw} is not a whole number of seconds, so it is ignored and the preflight is cached for 5 s.`, link }];
@@ -94,5 +98,5 @@ function maxAgeWarnings(preflight: HttpResponseLike, profile: BrowserProfile): C
     const firefox = maxAge.seconds > 86400 ? ' and Firefox to 24 h' : '; Firefox allows up to 24 h';
     return [{ code: 'max-age-over-cap', message: `Access-Control-Max-Age: ${maxAge.seconds} is above what browsers honour: Chromium caps it to 2 h${firefox}.`, link }];
   }
-  return [];
+  return NO_WARNINGS;
 }
