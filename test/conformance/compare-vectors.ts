@@ -1,5 +1,5 @@
 /**
- * Compares what Chromium did now with what a fixture recorded, field by field, and prints the
+ * Compares what a browser did now with what a fixture recorded, field by field, and prints the
  * differences as one readable block per case.
  */
 import { COMPARED_FIELDS, type Expectation } from './vector';
@@ -9,9 +9,11 @@ export interface CaseDiff {
   readonly fields: ReadonlyArray<readonly [field: string, recorded: string, observed: string]>;
 }
 
-export function diffExpectations(
-  recorded: ReadonlyMap<string, Expectation>,
-  observed: ReadonlyMap<string, Expectation>,
+/** Compares `fields` (Chromium's by default; Firefox's vectors pass FIREFOX_COMPARED_FIELDS). */
+export function diffExpectations<E extends object = Expectation>(
+  recorded: ReadonlyMap<string, E>,
+  observed: ReadonlyMap<string, E>,
+  fields: ReadonlyArray<keyof E & string> = COMPARED_FIELDS as unknown as ReadonlyArray<keyof E & string>,
 ): CaseDiff[] {
   const ids = [...new Set([...recorded.keys(), ...observed.keys()])].sort();
   const diffs: CaseDiff[] = [];
@@ -22,11 +24,11 @@ export function diffExpectations(
       diffs.push({ id, fields: [['case', before === undefined ? 'absent' : 'present', after === undefined ? 'absent' : 'present']] });
       continue;
     }
-    const fields = COMPARED_FIELDS.flatMap((field) => {
+    const changed = fields.flatMap((field) => {
       const [a, b] = [JSON.stringify(before[field]), JSON.stringify(after[field])];
       return a === b ? [] : [[field, a, b] as const];
     });
-    if (fields.length > 0) diffs.push({ id, fields });
+    if (changed.length > 0) diffs.push({ id, fields: changed });
   }
   return diffs;
 }

@@ -6,11 +6,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CorsVector } from './vector';
+import type { CorsVector, FirefoxVector, Vector } from './vector';
 
-export const FIXTURE_PATH = fileURLToPath(new URL('../fixtures/cors-vectors.chromium.json', import.meta.url));
+/** Where a browser's observations are kept: `test/fixtures/cors-vectors.<browser>.json`. */
+export function fixturePath(browser: 'chromium' | 'firefox'): string {
+  return fileURLToPath(new URL(`../fixtures/cors-vectors.${browser}.json`, import.meta.url));
+}
 
-export function formatFixture(vectors: readonly CorsVector[]): string {
+export const FIXTURE_PATH = fixturePath('chromium');
+export const FIREFOX_FIXTURE_PATH = fixturePath('firefox');
+
+export function formatFixture(vectors: ReadonlyArray<Vector<object>>): string {
   const sorted = [...vectors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return `${stringify(sorted, '')}\n`;
 }
@@ -43,11 +49,15 @@ function scalar(value: unknown): string {
   );
 }
 
-export function writeFixture(vectors: readonly CorsVector[], path = FIXTURE_PATH): void {
+export function writeFixture(vectors: ReadonlyArray<Vector<object>>, path = FIXTURE_PATH): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, formatFixture(vectors));
 }
 
 export function readFixture(path = FIXTURE_PATH): CorsVector[] {
   return JSON.parse(readFileSync(path, 'utf8')) as CorsVector[];
+}
+
+export function readFirefoxFixture(path = FIREFOX_FIXTURE_PATH): FirefoxVector[] {
+  return JSON.parse(readFileSync(path, 'utf8')) as FirefoxVector[];
 }

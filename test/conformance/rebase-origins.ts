@@ -46,6 +46,14 @@ export function rebaseVector(vector: CorsVector, from: Origins, to: Origins): Co
   return { ...moved, expect: { ...vector.expect, failedParameter: parameter === null ? null : rebaseString(parameter, from, to) } };
 }
 
+/** The page and API origins a fixture was recorded with, read from its own vectors. */
+export function originsOfVectors(vectors: ReadonlyArray<{ readonly request: { readonly url: string; readonly origin: string } }>): Origins {
+  const page = vectors.find((v) => v.request.origin !== 'null')?.request.origin;
+  const api = vectors.map((v) => new URL(v.request.url).origin).find((o) => o !== page);
+  if (page === undefined || api === undefined) throw new Error('the fixture does not name two origins');
+  return { page, api };
+}
+
 function hostPort(origin: string): string {
   return new URL(origin).host;
 }

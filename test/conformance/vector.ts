@@ -1,6 +1,8 @@
 /**
- * The fixture format (test/fixtures/cors-vectors.chromium.json): one vector per case, with the
- * request as absolute URL and origin, the scripted answers, and what Chromium did (`expect`).
+ * The fixture format (test/fixtures/cors-vectors.<browser>.json): one vector per case, with the
+ * request as absolute URL and origin, the scripted answers, and what the browser did (`expect`).
+ * Chromium's and Firefox's vectors share everything but the browser's own verdict, which each
+ * gives in its own vocabulary.
  */
 import type { CaseResponse, CorsCase, Credentials, HeaderList } from './cases/case';
 
@@ -29,7 +31,30 @@ export interface Expectation {
   readonly failedParameter: string | null;
 }
 
-export interface CorsVector {
+/**
+ * What Firefox did; every field is observed. The verdict is Firefox's console message for the
+ * request, by its key in security.properties (the names MDN's CORS error pages use).
+ */
+export interface FirefoxExpectation {
+  readonly preflight: boolean;
+  readonly requestHeaders: readonly string[];
+  readonly fetchResolved: boolean;
+  /** fetch() resolved and Firefox wrote no CORS error for the request. */
+  readonly ok: boolean;
+  /** The key of Firefox's first CORS error for the request (e.g. `CORSMethodNotFound`), null when none. */
+  readonly firefoxReason: string | null;
+  /**
+   * That message's second argument, when it has one: the Allow-Origin value, the header name or
+   * token refused, or the status code (`CORSMissingAllowOrigin2`, `CORSPreflightDidNotSucceed3`).
+   */
+  readonly firefoxParameter: string | null;
+  /** Every CORS error key for the request, in order (a failed preflight adds `CORSDidNotSucceed2`). */
+  readonly firefoxReasons: readonly string[];
+  /** CORS warning keys (e.g. `CORSAllowHeaderFromPreflightDeprecation`). */
+  readonly firefoxWarnings: readonly string[];
+}
+
+export interface Vector<E> {
   readonly id: string;
   readonly source: string;
   /** The browser build that produced `expect`. */
@@ -37,8 +62,11 @@ export interface CorsVector {
   readonly request: VectorRequest;
   readonly preflight: CaseResponse | null;
   readonly response: CaseResponse | null;
-  readonly expect: Expectation;
+  readonly expect: E;
 }
+
+export type CorsVector = Vector<Expectation>;
+export type FirefoxVector = Vector<FirefoxExpectation>;
 
 export interface Origins {
   readonly page: string;
@@ -57,3 +85,12 @@ export function vectorRequest(c: CorsCase, origins: Origins): VectorRequest {
 
 /** Fields compared between a recording and a replay (all but `ok`, which follows from them). */
 export const COMPARED_FIELDS = ['preflight', 'requestHeaders', 'fetchResolved', 'error', 'failedParameter'] as const;
+export const FIREFOX_COMPARED_FIELDS = [
+  'preflight',
+  'requestHeaders',
+  'fetchResolved',
+  'firefoxReason',
+  'firefoxParameter',
+  'firefoxReasons',
+  'firefoxWarnings',
+] as const;

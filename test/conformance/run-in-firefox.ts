@@ -1,0 +1,133 @@
+/**
+ * Runs CORS exchanges as real fetch() calls in Firefox ESR and observes what the browser did.
+ *
+ * The same servers and the same in-page fetch() pool as the Chromium runner; what differs is how
+ * the browser's own verdict is read. Firefox has no CDP: its reason is the console message it
+ * writes for a blocked request, read by key (security.properties: CORSMissingAllowOrigin2, ...)
+ * through an nsIConsoleListener in the chrome context (see ../browser/support/firefox-console-reasons).
+ */
+import type { Frame, Page } from 'puppeteer-core';
+import { launchFirefox } from '../browser/support/firefox';
+import { listenToConsoleReasons, type ConsoleReason, type ConsoleReasons } from '../browser/support/firefox-console-reasons';
+import { fetchPool, fetchPoolInput } from './fetch-pool';
+import { exchangeOf, pathOf, serverObservation, type FetchOutcome, type Runnable } from './runnable';
+import { startServers } from './server';
+import type { FirefoxExpectation, Origins } from './vector';
+
+export interface FirefoxObservation extends FirefoxExpectation {
+  readonly wire: { readonly requestMethod: string | null; readonly sentMethod: string | null };
+  readonly notes: readonly string[];
+}
+
+export interface FirefoxRunResult {
+  readonly browserVersion: string;
+  readonly origins: Origins;
+  readonly observations: ReadonlyMap<string, FirefoxObservation>;
+  readonly elapsedMs: number;
+}
+
+export interface FirefoxRunOptions {
+  /** 0 picks a free port. */
+  readonly ports: { readonly page: number; readonly api: number };
+  readonly concurrency?: number;
+}
+
+export async function runInFirefox(
+  build: (origins: Origins) => readonly Runnable[],
+  options: FirefoxRunOptions,
+): Promise<FirefoxRunResult> {
+  const started = Date.now();
+  const servers = await startServers(options.ports);
+  const origins: Origins = { page: servers.pageOrigin, api: servers.apiOrigin };
+  const runnables = build(origins);
+  servers.serve(new Map(runnables.map((r) => [pathOf(r.request.url), exchangeOf(r)] as const)));
+
+  const session = await launchFirefox({ extension: null });
+  try {
+    const reasons = await listenToConsoleReasons(session.chrome);
+    const page = await session.browser.newPage();
+    // tsx (esbuild keepNames) wraps named functions in `__name(...)`: give evaluated code a no-op one.
+    await page.evaluateOnNewDocument('globalThis.__name ??= (f) => f;');
+    await page.goto(`${origins.page}/`);
+    const sandboxed = await sandboxedFrame(page);
+    await reasons.take();
+
+    const concurrency = options.concurrency ?? 8;
+    const outcomes = [
+      ...(await fetchAll(page.mainFrame(), runnables.filter((r) => r.request.origin !== 'null'), concurrency)),
+      ...(await fetchAll(sandboxed, runnables.filter((r) => r.request.origin === 'null'), concurrency)),
+    ];
+    const byPath = groupByPath(await settled(reasons));
+
+    const observations = new Map<string, FirefoxObservation>();
+    for (const outcome of outcomes) {
+      const runnable = runnables.find((r) => r.id === outcome.id);
+      if (runnable === undefined) continue;
+      const path = pathOf(runnable.request.url);
+      const seen = serverObservation(runnable, servers.log.get(path));
+      const messages = byPath.get(path) ?? [];
+      const errors = messages.filter((m) => !m.warning);
+      const first = errors[0];
+      const notes = [...seen.notes];
+      if (!outcome.resolved && first === undefined) notes.push(`rejected without a CORS message: ${outcome.message}`);
+      if (outcome.resolved && first !== undefined) notes.push(`resolved despite ${first.key}`);
+      observations.set(outcome.id, {
+        preflight: seen.preflight,
+        requestHeaders: seen.requestHeaders,
+        fetchResolved: outcome.resolved,
+        ok: outcome.resolved && first === undefined,
+        firefoxReason: first?.key ?? null,
+        firefoxParameter: first?.parameter ?? null,
+        firefoxReasons: errors.map((m) => m.key),
+        firefoxWarnings: messages.filter((m) => m.warning).map((m) => m.key),
+        wire: seen.wire,
+        notes,
+      });
+    }
+    const browserVersion = (await session.browser.version()).replace(/^firefox\//, '');
+    return { browserVersion, origins, observations, elapsedMs: Date.now() - started };
+  } finally {
+    await session.close();
+    await servers.close();
+  }
+}
+
+async function fetchAll(frame: Frame, runnables: readonly Runnable[], concurrency: number): Promise<FetchOutcome[]> {
+  if (runnables.length === 0) return [];
+  return frame.evaluate(fetchPool, fetchPoolInput(runnables, concurrency));
+}
+
+async function sandboxedFrame(page: Page): Promise<Frame> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const frame = page.frames().find((f) => f !== page.mainFrame() && f.url() === 'about:srcdoc');
+    if (frame !== undefined) return frame;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the sandboxed frame did not load');
+}
+
+/** Console messages can trail the fetch() promises: collect until 300 ms pass without one. */
+async function settled(reasons: ConsoleReasons): Promise<ConsoleReason[]> {
+  const all: ConsoleReason[] = [];
+  for (let quiet = 0; quiet < 3; ) {
+    await new Promise((r) => setTimeout(r, 100));
+    const fresh = await reasons.take();
+    all.push(...fresh);
+    quiet = fresh.length === 0 ? quiet + 1 : 0;
+  }
+  return all;
+}
+
+function groupByPath(messages: readonly ConsoleReason[]): Map<string, ConsoleReason[]> {
+  const byPath = new Map<string, ConsoleReason[]>();
+  for (const m of messages) {
+    let path: string;
+    try {
+      path = pathOf(m.url);
+    } catch {
+      continue;
+    }
+    byPath.set(path, [...(byPath.get(path) ?? []), m]);
+  }
+  return byPath;
+}
