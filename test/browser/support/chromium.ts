@@ -25,6 +25,11 @@ export interface LaunchOptions {
   readonly devtools?: boolean;
   readonly headless?: boolean;
   readonly args?: readonly string[];
+  /**
+   * Record every request of the context as a HAR file (Playwright's `recordHar`), written to this
+   * path when the session closes. Default: no recording.
+   */
+  readonly recordHarPath?: string;
 }
 
 /**
@@ -51,6 +56,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     headless: options.headless ?? true,
     args,
     viewport: { width: 1280, height: 800 },
+    ...(options.recordHarPath === undefined ? {} : { recordHar: { path: options.recordHarPath } }),
   });
   const browser = context.browser();
   if (browser === null) throw new Error('Playwright gave no Browser for the persistent context');
