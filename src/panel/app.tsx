@@ -1,15 +1,56 @@
+import { useContext, useMemo, useState } from 'preact/hooks';
 import type { PanelClient } from '../protocol/panel-client';
+import { ExchangeDetail } from './detail/exchange-detail';
 import { ExchangeList } from './exchange-list';
+import { ExportMenu } from './export-menu';
+import { countKinds, filterExchanges, type FilterKind, type UnexpectedPreflightTest } from './filter-exchanges';
+import { PlatformContext } from './platform';
 import { Toolbar } from './toolbar';
 import { usePanelData } from './use-panel-data';
 
-/** The CORS panel: a toolbar over the tab's cross-origin exchanges. */
-export function App({ client }: { client: PanelClient }) {
+export interface AppProps {
+  readonly client: PanelClient;
+  readonly unexpected: UnexpectedPreflightTest;
+  /** The inspected page's URL, for the report's header. */
+  readonly source?: string;
+}
+
+/** The CORS panel: the tab's cross-origin exchanges, filters, and the selected one's diagnosis. */
+export function App({ client, unexpected, source }: AppProps) {
   const data = usePanelData(client);
+  const platform = useContext(PlatformContext);
+  const [kind, setKind] = useState<FilterKind>('all');
+  const [text, setText] = useState('');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const visible = useMemo(() => filterExchanges(data.exchanges, { kind, text }, unexpected), [data.exchanges, kind, text, unexpected]);
+  const counts = useMemo(() => countKinds(data.exchanges, unexpected), [data.exchanges, unexpected]);
+  const selected = selectedId === null ? undefined : data.exchanges.find((e) => e.id === selectedId);
   return (
-    <main class="panel" aria-label="CORS exchanges">
-      <Toolbar data={data} onClear={() => client.clear()} onPreserveLog={(preserve) => client.setPreserveLog(preserve)} />
-      <ExchangeList exchanges={data.exchanges} />
+    <main class={selected === undefined ? 'panel' : 'panel with-detail'} aria-label="CORS">
+      <Toolbar
+        data={data}
+        counts={counts}
+        kind={kind}
+        text={text}
+        onKind={setKind}
+        onText={setText}
+        onClear={() => {
+          setSelectedId(null);
+          client.clear();
+        }}
+        onPreserveLog={(preserve) => client.setPreserveLog(preserve)}
+      >
+        <ExportMenu exchanges={data.exchanges} source={source} />
+        {platform.openPopout !== null ? (
+          <button type="button" aria-label="Open this panel in a tab" title="Open in a tab" onClick={platform.openPopout}>
+            Pop out
+          </button>
+        ) : null}
+      </Toolbar>
+      <div class="panes">
+        <ExchangeList exchanges={visible} selectedId={selected?.id ?? null} onSelect={setSelectedId} stickToBottom={true} />
+        {selected !== undefined ? <ExchangeDetail exchange={selected} onClose={() => setSelectedId(null)} /> : null}
+      </div>
     </main>
   );
 }

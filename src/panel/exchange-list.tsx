@@ -1,33 +1,69 @@
 import type { Exchange } from '../capture/exchange';
-import { preflightLabel, statusLabel, verdictLabel } from './exchange-summary';
+import { durationMs, formatMs, preflightLabel, statusLabel, verdictLabel } from './exchange-summary';
+import { VirtualList } from './virtual-list';
+
+export const ROW_HEIGHT = 21;
+
+interface ExchangeListProps {
+  readonly exchanges: readonly Exchange[];
+  readonly selectedId: string | null;
+  readonly onSelect: (id: string) => void;
+  readonly stickToBottom: boolean;
+}
 
 /** One row per exchange. Every value comes from a page: rendered as text, never as HTML. */
-export function ExchangeList({ exchanges }: { exchanges: readonly Exchange[] }) {
-  if (exchanges.length === 0) {
-    return <p class="empty">No cross-origin requests yet. Reload the page or make a request.</p>;
-  }
+export function ExchangeList({ exchanges, selectedId, onSelect, stickToBottom }: ExchangeListProps) {
+  const selectedIndex = selectedId === null ? -1 : exchanges.findIndex((e) => e.id === selectedId);
+  const move = (delta: number): void => {
+    if (exchanges.length === 0) return;
+    const next = Math.min(exchanges.length - 1, Math.max(0, (selectedIndex < 0 ? (delta > 0 ? -1 : exchanges.length) : selectedIndex) + delta));
+    const target = exchanges[next];
+    if (target !== undefined) onSelect(target.id);
+  };
   return (
-    <table class="exchanges">
-      <thead>
-        <tr>
-          <th scope="col">Method</th>
-          <th scope="col">URL</th>
-          <th scope="col">Preflight</th>
-          <th scope="col">Status</th>
-          <th scope="col">Verdict</th>
-        </tr>
-      </thead>
-      <tbody>
-        {exchanges.map((exchange) => (
-          <tr key={exchange.id} data-exchange-id={exchange.id} class={exchange.diagnosis?.verdict.ok === false ? 'failed' : undefined}>
-            <td>{exchange.method}</td>
-            <td class="url" title={exchange.url}>{exchange.url}</td>
-            <td>{preflightLabel(exchange)}</td>
-            <td>{statusLabel(exchange)}</td>
-            <td>{verdictLabel(exchange)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div class="exchange-list">
+      <div class="row header" role="row">
+        <span role="columnheader" class="col-method">Method</span>
+        <span role="columnheader" class="col-url">URL</span>
+        <span role="columnheader" class="col-preflight">Preflight</span>
+        <span role="columnheader" class="col-status">Status</span>
+        <span role="columnheader" class="col-verdict">Verdict</span>
+        <span role="columnheader" class="col-time">Time</span>
+      </div>
+      {exchanges.length === 0 ? (
+        <p class="empty">No cross-origin requests match. Requests appear here as the page makes them.</p>
+      ) : (
+        <VirtualList
+          items={exchanges}
+          rowHeight={ROW_HEIGHT}
+          stickToBottom={stickToBottom && selectedId === null}
+          label="Cross-origin requests"
+          scrollToIndex={selectedIndex}
+          onKeyDown={(event) => {
+            const deltas: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 20, PageUp: -20, Home: -Infinity, End: Infinity };
+            const delta = deltas[event.key];
+            if (delta === undefined) return;
+            event.preventDefault();
+            move(Number.isFinite(delta) ? delta : delta > 0 ? exchanges.length : -exchanges.length);
+          }}
+          renderRow={(exchange) => <ExchangeRow key={exchange.id} exchange={exchange} selected={exchange.id === selectedId} onSelect={onSelect} />}
+        />
+      )}
+    </div>
+  );
+}
+
+function ExchangeRow({ exchange, selected, onSelect }: { exchange: Exchange; selected: boolean; onSelect: (id: string) => void }) {
+  const failed = exchange.diagnosis?.verdict.ok === false;
+  const classes = ['row', failed ? 'failed' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
+  return (
+    <div role="row" aria-selected={selected} class={classes} data-exchange-id={exchange.id} onClick={() => onSelect(exchange.id)}>
+      <span role="gridcell" class="col-method">{exchange.method}</span>
+      <span role="gridcell" class="col-url" title={exchange.url}>{exchange.url}</span>
+      <span role="gridcell" class="col-preflight">{preflightLabel(exchange)}</span>
+      <span role="gridcell" class="col-status">{statusLabel(exchange)}</span>
+      <span role="gridcell" class="col-verdict">{verdictLabel(exchange)}</span>
+      <span role="gridcell" class="col-time">{formatMs(durationMs(exchange))}</span>
+    </div>
   );
 }

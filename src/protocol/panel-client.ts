@@ -15,6 +15,8 @@ export interface PanelData {
 export type PanelTransport = Transport<unknown, PanelMessage>;
 
 const RECONNECT_DELAYS_MS = [50, 100, 250, 500, 1000, 2000] as const;
+/** Live updates are applied together at most this often, so a burst re-renders once. */
+const UPDATE_INTERVAL_MS = 16;
 
 /**
  * The panel's side of the protocol: subscribes to a tab, keeps its exchanges, and reconnects
@@ -28,6 +30,8 @@ export class PanelClient {
   #index = new Map<string, number>();
   #attempt = 0;
   #closed = false;
+  #pendingUpdates: Array<Extract<BackgroundMessage, { type: 'exchanges' }>> = [];
+  #flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(connect: () => PanelTransport, tabId: number) {
     this.#connect = connect;
@@ -56,6 +60,7 @@ export class PanelClient {
 
   close(): void {
     this.#closed = true;
+    clearTimeout(this.#flushTimer);
     this.#transport?.close();
   }
 
@@ -80,26 +85,51 @@ export class PanelClient {
     switch (message.type) {
       case 'snapshot':
         this.#attempt = 0;
+        this.#pendingUpdates = [];
         this.#index = new Map(message.exchanges.map((e, i) => [e.id, i]));
         return this.#update({ exchanges: message.exchanges, evicted: message.evicted, preserveLog: message.preserveLog, connection: 'connected' });
       case 'exchanges': {
-        const exchanges = [...this.#data.exchanges];
-        for (const exchange of message.exchanges) {
-          const at = this.#index.get(exchange.id);
-          if (at === undefined) {
-            this.#index.set(exchange.id, exchanges.length);
-            exchanges.push(exchange);
-          } else exchanges[at] = exchange;
-        }
-        const dropped = message.evicted - this.#data.evicted;
-        return this.#update({ exchanges: dropped > 0 ? this.#reindex(exchanges.slice(dropped)) : exchanges, evicted: message.evicted });
+        // Updates come one exchange at a time; apply them at once, at most once a frame.
+        this.#pendingUpdates.push(message);
+        this.#scheduleFlush();
+        return;
       }
       case 'cleared':
+        this.#pendingUpdates = [];
         this.#index = new Map();
         return this.#update({ exchanges: [], evicted: 0 });
       case 'version-mismatch':
         return this.#update({ connection: 'incompatible' });
     }
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushTimer !== undefined) return;
+    this.#flushTimer = setTimeout(() => {
+      this.#flushTimer = undefined;
+      this.#flush();
+    }, UPDATE_INTERVAL_MS);
+  }
+
+  #flush(): void {
+    const updates = this.#pendingUpdates;
+    if (updates.length === 0) return;
+    this.#pendingUpdates = [];
+    let exchanges = [...this.#data.exchanges];
+    let evicted = this.#data.evicted;
+    for (const message of updates) {
+      for (const exchange of message.exchanges) {
+        const at = this.#index.get(exchange.id);
+        if (at === undefined) {
+          this.#index.set(exchange.id, exchanges.length);
+          exchanges.push(exchange);
+        } else exchanges[at] = exchange;
+      }
+      evicted = message.evicted;
+    }
+    const dropped = evicted - this.#data.evicted;
+    if (dropped > 0) exchanges = this.#reindex(exchanges.slice(dropped));
+    this.#update({ exchanges, evicted });
   }
 
   #reindex(exchanges: Exchange[]): Exchange[] {

@@ -7,12 +7,13 @@ export interface PanelRow {
   readonly preflight: string;
   readonly status: string;
   readonly verdict: string;
+  readonly time: string;
 }
 
 /** The rows of the CORS panel's list, as the user sees them. */
 export function readPanelRows(panel: TargetHandle): Promise<PanelRow[]> {
   return panel.evaluate<PanelRow[]>(`[...document.querySelectorAll('[data-exchange-id]')].map((row) => {
-    const cells = [...row.querySelectorAll('td')].map((td) => td.textContent.trim());
-    return { id: row.dataset.exchangeId, method: cells[0], url: cells[1], preflight: cells[2], status: cells[3], verdict: cells[4] };
+    const cells = [...row.querySelectorAll('[role=gridcell]')].map((cell) => cell.textContent.trim());
+    return { id: row.dataset.exchangeId, method: cells[0], url: cells[1], preflight: cells[2], status: cells[3], verdict: cells[4], time: cells[5] };
   })`);
 }

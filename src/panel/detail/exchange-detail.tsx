@@ -1,0 +1,58 @@
+import type { Exchange } from '../../capture/exchange';
+import { CopyAsCurl } from './copy-as-curl';
+import { HeadersTable } from './headers-table';
+import { Timeline } from './timeline';
+import { WarningsList } from './warnings-list';
+import { WhatFailed } from './what-failed';
+import { WhyPreflight } from './why-preflight';
+
+/** Everything about one exchange: its verdict and fix first, then why it preflighted, then raw headers. */
+export function ExchangeDetail({ exchange, onClose }: { exchange: Exchange; onClose: () => void }) {
+  return (
+    <article class="detail" aria-label="Exchange detail">
+      <header class="detail-header">
+        <button type="button" class="close" aria-label="Close detail" onClick={onClose}>
+          ×
+        </button>
+        <span class="detail-method">{exchange.method}</span> <span class="detail-url">{exchange.url}</span>
+        <div class="muted">
+          from {exchange.initiator} · {exchange.type} · mode {exchange.mode.value}
+          {exchange.mode.source === 'inferred' ? ' (inferred: no Sec-Fetch-Mode)' : ''}
+          {exchange.redirects.length > 0 ? ` · ${exchange.redirects.length} redirect(s)` : ''}
+        </div>
+        <CopyAsCurl exchange={exchange} />
+      </header>
+      <WhatFailed exchange={exchange} />
+      <WarningsList exchange={exchange} />
+      <Timeline exchange={exchange} />
+      <WhyPreflight exchange={exchange} />
+      <section class="raw" aria-label="Raw headers">
+        <h3>Headers</h3>
+        {exchange.preflights.map((preflight, index) => (
+          <div key={preflight.requestId} class="raw-pair">
+            <HeadersTable title={`Preflight ${exchange.preflights.length > 1 ? index + 1 : ''} request`.replace('  ', ' ')} headers={preflight.requestHeaders} statusLine={`OPTIONS ${preflight.url}`} />
+            <HeadersTable
+              title="Preflight response"
+              headers={preflight.response?.headers ?? null}
+              statusLine={preflight.response === null ? (preflight.error ?? '') : preflight.response.statusLine || String(preflight.response.status)}
+            />
+          </div>
+        ))}
+        {exchange.preflightCache !== null ? (
+          <p class="muted">
+            No preflight: the browser's preflight cache answered
+            {exchange.preflightCache.maxAge === null ? ' (Access-Control-Max-Age absent: Chromium caches 5 s)' : ` (Access-Control-Max-Age: ${exchange.preflightCache.maxAge})`}.
+          </p>
+        ) : null}
+        <div class="raw-pair">
+          <HeadersTable title="Request" headers={exchange.requestHeaders} statusLine={`${exchange.method} ${exchange.url}`} />
+          <HeadersTable
+            title="Response"
+            headers={exchange.response?.headers ?? null}
+            statusLine={exchange.response === null ? (exchange.error ?? '') : exchange.response.statusLine || String(exchange.response.status)}
+          />
+        </div>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Exchange } from '../../capture/exchange';
+import type { HeaderList } from '../../capture/header-list';
+import { CopyButton } from '../copy-button';
+import { verdictWords } from '../exchange-summary';
+
+/** Request headers that a CORS check reads, and response headers that answer it. */
+const askedNames = new Set(['origin', 'access-control-request-method', 'access-control-request-headers', 'cookie', 'authorization']);
+
+function pick(headers: HeaderList | null, test: (lowerName: string) => boolean): HeaderList {
+  return (headers ?? []).filter(([name]) => test(name.toLowerCase()));
+}
+
+/**
+ * The failing check in plain words: what the browser sent, what the server answered, what it
+ * needed, and the exact header lines that fix it.
+ */
+export function WhatFailed({ exchange }: { exchange: Exchange }) {
+  const diagnosis = exchange.diagnosis;
+  if (diagnosis === null) return <p class="muted">Waiting for the request to finish…</p>;
+  const { verdict, credentials } = diagnosis;
+  const preflight = exchange.preflights.at(-1);
+  const atPreflight = verdict.stage === 'preflight';
+  const sent = atPreflight ? pick(preflight?.requestHeaders ?? null, (n) => askedNames.has(n)) : pick(exchange.requestHeaders, (n) => askedNames.has(n));
+  const answered = atPreflight ? preflight?.response : exchange.response;
+  const answeredCors = pick(answered?.headers ?? null, (n) => n.startsWith('access-control-') || n === 'vary' || n === 'location');
+  const fixLines = [...verdict.fix.preflight.map((line) => ({ where: 'preflight (OPTIONS) response', line })), ...verdict.fix.response.map((line) => ({ where: 'actual response', line }))];
+  return (
+    <section class={`what-failed ${verdict.ok === false ? 'failed' : verdict.ok === true ? 'passed' : 'unknown'}`} aria-label="What failed">
+      <h3>{verdict.ok === true ? 'CORS checks passed' : verdict.ok === false ? 'What failed' : 'What could be checked'}</h3>
+      <p class="verdict-headline">
+        <strong>{verdictWords(verdict)}</strong>
+        {verdict.error !== null ? <code class="error-name">{verdict.error}</code> : null}
+        {verdict.failedParameter !== null && verdict.failedParameter !== '' ? <span class="failed-parameter">failed parameter: <code>{verdict.failedParameter}</code></span> : null}
+      </p>
+      <p class="explanation">{verdict.explanation}</p>
+      {credentials.source === 'likely' ? (
+        <p class="inferred">
+          Likely sent with credentials: the browser blocked this request, and it passes unless credentials were included. webRequest does not show a request's
+          credentials mode; this is an inference.
+        </p>
+      ) : credentials.source === 'cookie-header' ? (
+        <p class="muted">Sent with credentials (a Cookie header was sent).</p>
+      ) : null}
+      {verdict.ok === false && answered !== undefined ? (
+        <div class="sent-answered">
+          <div>
+            <h4>The browser sent{atPreflight ? ' (preflight)' : ''}</h4>
+            <HeaderLines lines={sent} empty="No CORS request headers." />
+          </div>
+          <div>
+            <h4>The server answered{answered === null ? '' : ` ${answered.status}`}</h4>
+            <HeaderLines lines={answeredCors} empty={answered === null ? 'No answer observed.' : 'No Access-Control-* headers.'} />
+          </div>
+        </div>
+      ) : null}
+      {fixLines.length > 0 ? (
+        <div class="fix">
+          <h4>Fix: send these response headers</h4>
+          {(['preflight (OPTIONS) response', 'actual response'] as const).map((where) => {
+            const lines = fixLines.filter((f) => f.where === where).map((f) => f.line);
+            if (lines.length === 0) return null;
+            return (
+              <div key={where} class="fix-block">
+                <div class="fix-where">
+                  On the {where}: <CopyButton text={lines.join('\n')} label={`Copy the header lines for the ${where}`} />
+                </div>
+                <pre>{lines.join('\n')}</pre>
+              </div>
+            );
+          })}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function HeaderLines({ lines, empty }: { lines: HeaderList; empty: string }) {
+  if (lines.length === 0) return <p class="muted">{empty}</p>;
+  return <pre>{lines.map(([name, value]) => `${name}: ${value}`).join('\n')}</pre>;
+}

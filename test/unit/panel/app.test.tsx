@@ -1,0 +1,147 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src/panel/app';
+import { allowOrigin, exchange } from './exchange-builder';
+import { fakeBackground } from './fake-background';
+
+afterEach(cleanup);
+
+const never = () => false;
+
+function rows(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('[data-exchange-id]')];
+}
+
+describe('the CORS panel', () => {
+  it('lists the snapshot it gets on connect, with preflight, status and verdict', async () => {
+    const passing = exchange({ method: 'PUT', headers: [['Content-Type', 'application/json']], preflight: { status: 204, headers: [allowOrigin, ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'content-type']] }, response: { status: 200, headers: [allowOrigin] } });
+    const failing = exchange({ method: 'GET', response: { status: 200, headers: [] } });
+    const { client } = fakeBackground([passing, failing]);
+    render(<App client={client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    const [first, second] = rows().map((row) => [...row.querySelectorAll('[role=gridcell]')].map((cell) => cell.textContent));
+    expect(first).toEqual(['PUT', passing.url, 'sent', '200', 'OK', '40 ms']);
+    expect(second).toEqual(['GET', failing.url, 'none', '200', 'no Allow-Origin', '40 ms']);
+  });
+
+  it('filters failed requests and searches by text, with a count per kind', async () => {
+    const list = [
+      exchange({ path: '/users', response: { status: 200, headers: [allowOrigin] } }),
+      exchange({ path: '/orders', response: { status: 200, headers: [] } }),
+      exchange({ path: '/orders/2', method: 'DELETE', preflight: { status: 204, headers: [] }, error: 'net::ERR_FAILED' }),
+    ];
+    const { client } = fakeBackground(list);
+    render(<App client={client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const failed = screen.getByRole('radio', { name: /Failed/ });
+    expect(failed.textContent).toBe('Failed 2');
+    expect(screen.getByRole('radio', { name: /^Preflighted/ }).textContent).toBe('Preflighted 1');
+    fireEvent.click(failed);
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'DELETE' } });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0]?.textContent).toContain('/orders/2');
+  });
+
+  it('shows what failed, what the server answered and the fix for the selected request', async () => {
+    const blocked = exchange({
+      method: 'PUT',
+      headers: [['X-Api-Key', 'k']],
+      preflight: { status: 204, headers: [allowOrigin, ['Access-Control-Allow-Methods', 'PUT']] },
+      error: 'net::ERR_FAILED',
+    });
+    const { client } = fakeBackground([blocked]);
+    render(<App client={client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(rows()[0] as HTMLElement);
+    const detail = await screen.findByRole('article', { name: 'Exchange detail' });
+    const failed = within(detail).getByRole('region', { name: 'What failed' });
+    expect(failed.textContent).toContain('HeaderDisallowedByPreflightResponse');
+    expect(failed.textContent).toContain('failed parameter: x-api-key');
+    expect(within(failed).getAllByText(/Access-Control-Allow-Headers: x-api-key/i).length).toBeGreaterThan(0);
+    const why = within(detail).getByRole('region', { name: 'Why a preflight' });
+    expect([...why.querySelectorAll('.at-fault')].map((line) => line.textContent)).toEqual(['Access-Control-Request-Method:PUT', 'Access-Control-Request-Headers:x-api-key']);
+  });
+
+  it('renders whatever a page sends as text, never as markup', async () => {
+    const hostile = exchange({ path: '/x?<img src=x onerror="globalThis.pwned=1">', headers: [['X-Evil', '<script>globalThis.pwned=1</script>']], response: { status: 200, headers: [] } });
+    const { client } = fakeBackground([hostile]);
+    render(<App client={client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(rows()[0] as HTMLElement);
+    await screen.findByRole('article', { name: 'Exchange detail' });
+    expect(document.querySelectorAll('img, script')).toHaveLength(0);
+    expect(document.body.textContent).toContain('<script>globalThis.pwned=1</script>');
+    expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
+  });
+
+  it('moves the selection with the keyboard', async () => {
+    const list = [1, 2, 3].map((n) => exchange({ path: `/k${n}`, response: { status: 200, headers: [allowOrigin] } }));
+    const { client } = fakeBackground(list);
+    render(<App client={client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const grid = screen.getByRole('grid', { name: 'Cross-origin requests' });
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.querySelector('[aria-selected=true]')?.textContent).toContain('/k2'));
+    fireEvent.keyDown(grid, { key: 'End' });
+    await waitFor(() => expect(document.querySelector('[aria-selected=true]')?.textContent).toContain('/k3'));
+  });
+
+  it('reconnects and takes a fresh snapshot when the background goes away', async () => {
+    const background = fakeBackground([exchange({ response: { status: 200, headers: [allowOrigin] } })]);
+    render(<App client={background.client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    background.disconnect();
+    await waitFor(() => expect(background.received.filter((m) => m.type === 'subscribe')).toHaveLength(2));
+    await waitFor(() => expect(background.client.data.connection).toBe('connected'));
+    expect(rows()).toHaveLength(1);
+  });
+
+  it('sends Clear and Preserve log to the background', async () => {
+    const background = fakeBackground([exchange({ response: { status: 200, headers: [allowOrigin] } })]);
+    render(<App client={background.client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Preserve log' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear the list' }));
+    await waitFor(() => expect(rows()).toHaveLength(0));
+    await waitFor(() => expect(background.received.map((m) => m.type)).toEqual(['subscribe', 'preserve-log', 'clear']));
+  });
+});
+
+describe('the CORS panel exports', () => {
+  it('saves a Markdown and a JSON report, redacted unless credentials are kept', async () => {
+    const { PlatformContext } = await import('../../../src/panel/platform');
+    const saved: Array<{ name: string; mime: string; text: string }> = [];
+    const platform = { copyText: async () => undefined, saveFile: (name: string, mime: string, text: string) => void saved.push({ name, mime, text }), openPopout: null };
+    const blocked = exchange({
+      headers: [['Authorization', 'Bearer sekrit-token-123456789']],
+      preflight: { status: 204, headers: [allowOrigin, ['Access-Control-Allow-Headers', 'authorization']] },
+      response: { status: 200, headers: [] },
+    });
+    const { client } = fakeBackground([blocked]);
+    render(
+      <PlatformContext.Provider value={platform}>
+        <App client={client} unexpected={never} source="http://127.0.0.1:8080/" />
+      </PlatformContext.Provider>,
+    );
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Export report as Markdown' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export report as JSON' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Keep credentials in exports' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export report as JSON' }));
+    expect(saved.map((file) => [file.name.replace(/\d/g, 'N'), file.mime])).toEqual([
+      ['cors-report-NNNN-NN-NNTNN-NN-NN.md', 'text/markdown'],
+      ['cors-report-NNNN-NN-NNTNN-NN-NN.json', 'application/json'],
+      ['cors-report-NNNN-NN-NNTNN-NN-NN.json', 'application/json'],
+    ]);
+    const [markdown, redacted, kept] = saved.map((file) => file.text) as [string, string, string];
+    expect(markdown).toContain('MissingAllowOriginHeader');
+    expect(markdown).not.toContain('sekrit');
+    expect(JSON.parse(redacted)).toMatchObject({ schema: 'cors-devtools-report', schemaVersion: 1, redacted: true, source: 'http://127.0.0.1:8080/' });
+    expect(redacted).not.toContain('sekrit');
+    expect(JSON.parse(kept)).toMatchObject({ redacted: false });
+    expect(kept).toContain('sekrit-token-123456789');
+  });
+});

@@ -1,0 +1,36 @@
+import type { Exchange } from '../../../src/capture/exchange';
+import { PROTOCOL_VERSION, type BackgroundMessage, type PanelMessage } from '../../../src/protocol/messages';
+import { PanelClient } from '../../../src/protocol/panel-client';
+import { transportPair, type Transport } from '../../../src/protocol/transport';
+
+/** A background over an in-memory transport: answers `subscribe` with a snapshot, records the rest. */
+export function fakeBackground(exchanges: readonly Exchange[]) {
+  const received: PanelMessage[] = [];
+  let port: Transport<PanelMessage, BackgroundMessage> | undefined;
+  const connect = () => {
+    const [panelSide, backgroundSide] = transportPair<unknown, PanelMessage>() as unknown as [
+      Transport<unknown, PanelMessage>,
+      Transport<PanelMessage, BackgroundMessage>,
+    ];
+    port = backgroundSide;
+    backgroundSide.onMessage((message) => {
+      received.push(message);
+      if (message.type === 'subscribe') {
+        backgroundSide.send({ type: 'snapshot', version: PROTOCOL_VERSION, tabId: message.tabId, exchanges, evicted: 0, preserveLog: false });
+      }
+    });
+    return panelSide;
+  };
+  const client = new PanelClient(connect, 1);
+  return {
+    client,
+    received,
+    push(message: BackgroundMessage) {
+      port?.send(message);
+    },
+    /** Simulates the service worker stopping: the port closes. */
+    disconnect() {
+      port?.close();
+    },
+  };
+}
