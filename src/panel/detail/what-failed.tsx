@@ -2,6 +2,7 @@ import type { Exchange } from '../../capture/exchange';
 import type { HeaderList } from '../../capture/header-list';
 import { CopyButton } from '../copy-button';
 import { verdictWords } from '../exchange-summary';
+import { ServerSnippets } from './server-snippets';
 
 /** Request headers that a CORS check reads, and response headers that answer it. */
 const askedNames = new Set(['origin', 'access-control-request-method', 'access-control-request-headers', 'cookie', 'authorization']);
@@ -68,6 +69,7 @@ export function WhatFailed({ exchange }: { exchange: Exchange }) {
               </div>
             );
           })}
+          <ServerSnippets exchange={exchange} />
         </div>
       ) : null}
     </section>

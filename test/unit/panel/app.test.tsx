@@ -145,3 +145,19 @@ describe('the CORS panel exports', () => {
     expect(kept).toContain('sekrit-token-123456789');
   });
 });
+
+describe('the fix for a failure', () => {
+  it('offers ready configuration for common servers', async () => {
+    const blocked = exchange({ method: 'PUT', headers: [['X-Api-Key', 'k']], preflight: { status: 204, headers: [allowOrigin, ['Access-Control-Allow-Methods', 'PUT']] }, error: 'net::ERR_FAILED' });
+    const { client } = fakeBackground([blocked]);
+    render(<App client={client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(rows()[0] as HTMLElement);
+    const servers = await screen.findByRole('tablist', { name: 'Server' });
+    const tabs = within(servers).getAllByRole('tab').map((tab) => tab.textContent);
+    expect(tabs.length).toBeGreaterThanOrEqual(4);
+    fireEvent.click(within(servers).getByRole('tab', { name: /nginx/i }));
+    const shown = screen.getByRole('tabpanel');
+    expect(shown.textContent).toMatch(/add_header Access-Control-Allow-Headers .*x-api-key/i);
+  });
+});
