@@ -9,7 +9,7 @@ export type AnalyzeHarOptions = HarReaderOptions;
  * pairing engine, the same CORS core), read-only.
  *
  * `input` is the file's text, or a value already parsed: a HAR (`{ log }`) or a bare log as
- * `chrome.devtools.network.getHAR()` gives it. Throws {@link HarError} when it is no HAR at all;
+ * DevTools' `network.getHAR()` gives it. Throws {@link HarError} when it is no HAR at all;
  * anything less (a truncated file, broken entries, odd headers) gives a partial analysis whose
  * `skipped` and `warnings` say what was left out.
  */

@@ -1,4 +1,5 @@
 import type { WebRequestEvent } from '../capture/web-request-event';
+import { blockedEndTimes } from './blocked-end-time';
 import type { HarRecord } from './har-record';
 
 /** What the HAR cannot say, given the values live capture would have. */
@@ -11,7 +12,8 @@ export const HAR_FRAME_ID = 0;
  * - each entry: before-request at its start; send-headers when its head went out (not for a
  *   request whose HAR headers are provisional: it was never sent); headers-received when a
  *   response head arrived; then redirect (a hop that another entry continues), error (the
- *   browser's error, or no response at all) or completed;
+ *   browser's error, or no response at all) or completed; a request never sent ends after its
+ *   preflight ({@link blockedEndTimes});
  * - the hops of one redirected request share the first hop's requestId ({@link linkRedirects});
  * - the requestId is the first hop's index in `log.entries`, so an exchange's id `0:12` points at
  *   entry 12; every request is in tab 0, frame 0 (a HAR has neither).
@@ -19,6 +21,7 @@ export const HAR_FRAME_ID = 0;
  */
 export function harEvents(records: readonly HarRecord[], heads: ReadonlyMap<number, number>, initiatorOf: (record: HarRecord) => string | undefined, continued: ReadonlySet<number>): WebRequestEvent[] {
   const timed: Array<{ readonly time: number; readonly event: WebRequestEvent }> = [];
+  const blockedEnds = blockedEndTimes(records);
   for (const record of records) {
     const head = heads.get(record.index) ?? record.index;
     const base = {
@@ -39,7 +42,8 @@ export function harEvents(records: readonly HarRecord[], heads: ReadonlyMap<numb
         event: { ...base, kind: 'headers-received', timeStamp: times.headers, statusCode: record.status, statusLine: record.statusLine, responseHeaders: record.responseHeaders },
       });
     }
-    timed.push({ time: times.end, event: endEvent(record, base, continued.has(record.index)) });
+    const end = blockedEnds.get(record.index) ?? times.end;
+    timed.push({ time: end, event: endEvent(record, base, end, continued.has(record.index)) });
   }
   // Array.prototype.sort is stable: ties keep the order above.
   timed.sort((a, b) => a.time - b.time);
@@ -48,8 +52,7 @@ export function harEvents(records: readonly HarRecord[], heads: ReadonlyMap<numb
 
 type EventBase = Omit<WebRequestEvent, 'kind' | 'timeStamp'>;
 
-function endEvent(record: HarRecord, base: EventBase, redirected: boolean): WebRequestEvent {
-  const timeStamp = record.times.end;
+function endEvent(record: HarRecord, base: EventBase, timeStamp: number, redirected: boolean): WebRequestEvent {
   if (redirected && record.redirectUrl !== null) {
     return { ...base, kind: 'redirect', timeStamp, statusCode: record.status, redirectUrl: record.redirectUrl, responseHeaders: record.responseHeaders };
   }

@@ -43,7 +43,7 @@ const BACKSLASH = 0x5c;
  * keeps only what it needs. Work is linear in the text (strings are skipped with `indexOf`).
  *
  * It understands the structure of the two outer levels (`{ "log": { ..., "entries": [ ... ] } }`,
- * or the bare log object that `chrome.devtools.network.getHAR()` gives) and only counts brackets
+ * or the bare log object DevTools' `network.getHAR()` gives) and only counts brackets
  * inside a value; a value's own syntax is checked when the caller parses it. Structural mistakes
  * throw {@link HarError}; so does a first character that cannot start a HAR.
  */
