@@ -1,6 +1,6 @@
 /**
  * Records the HAR fixtures of the HAR analysis from the playground in real Chromium:
- *   npm run build && npx tsx test/har/record-har.ts [--raw DIR]
+ *   npm run build && npx tsx test/har/record-har.ts [--out DIR] [--raw DIR]
  *
  * One run of every playground scenario, captured three ways at once:
  * - `chromium-devtools.har`: DevTools' own export, `chrome.devtools.network.getHAR()` evaluated in
@@ -8,8 +8,9 @@
  * - `chromium-playwright.har`: Playwright's `recordHar` of the same context;
  * - `chromium-observed.json`: what Chromium itself said, per request URL: `Network.loadingFailed`'s
  *   `corsErrorStatus` over a CDP session on the page, and the page's outcome per scenario.
- * Bodies and stack traces are trimmed (see trim-har.ts);
- * `--raw DIR` also keeps the untrimmed files there.
+ * Bodies and stack traces are trimmed (see trim-har.ts). `--out DIR` writes elsewhere than
+ * test/fixtures/har (to check that another run reads the same); `--raw DIR` also keeps the
+ * untrimmed files there.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,11 +22,14 @@ import { startPlayground } from '../playground/server';
 import { collectCorsErrors } from './collect-cors-errors';
 import { trimHar } from './trim-har';
 
-const fixtureDir = resolve(import.meta.dirname, '../fixtures/har');
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
 
 async function main(): Promise<void> {
-  const rawIndex = process.argv.indexOf('--raw');
-  const rawDir = rawIndex === -1 ? undefined : process.argv[rawIndex + 1];
+  const rawDir = option('--raw');
+  const fixtureDir = resolve(option('--out') ?? resolve(import.meta.dirname, '../fixtures/har'));
   const work = await mkdtemp(join(tmpdir(), 'cors-devtools-har-'));
   const playwrightHar = join(work, 'playwright.har');
   const playground = await startPlayground();
