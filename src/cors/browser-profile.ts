@@ -25,6 +25,12 @@ export interface BrowserProfile {
   readonly wildcardCoversAuthorization: boolean;
   /** Preflight cache cap in seconds. */
   readonly maxAgeCap: number;
+  /** A redirected preflight is followed and CORS-checked first, so a missing Allow-Origin is what fails (Firefox). */
+  readonly followsPreflightRedirect: boolean;
+  /** The method is checked before Access-Control-Allow-Headers is parsed (Firefox); Chromium parses both lists first. */
+  readonly checksMethodBeforeAllowHeaders: boolean;
+  /** Several origins inside one Allow-Origin line are a mismatch (Firefox); Chromium calls any space or comma multiple values. */
+  readonly commaListIsMismatch: boolean;
 }
 
 export const browserProfiles = {
@@ -39,6 +45,9 @@ export const browserProfiles = {
     dedupesRequestHeaders: true,
     wildcardCoversAuthorization: true,
     maxAgeCap: 7200,
+    followsPreflightRedirect: false,
+    checksMethodBeforeAllowHeaders: false,
+    commaListIsMismatch: false,
   },
   firefox: {
     browser: 'firefox',
@@ -51,6 +60,9 @@ export const browserProfiles = {
     dedupesRequestHeaders: false,
     wildcardCoversAuthorization: true,
     maxAgeCap: 86400,
+    followsPreflightRedirect: true,
+    checksMethodBeforeAllowHeaders: true,
+    commaListIsMismatch: true,
   },
 } as const satisfies Record<Browser, BrowserProfile>;
 

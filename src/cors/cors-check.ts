@@ -1,4 +1,5 @@
 import { isValidUrl } from './request-url';
+import type { BrowserProfile } from './browser-profile';
 import type { CorsResponseHeaders } from './cors-response-headers';
 import type { CorsErrorName, CredentialsMode } from './types';
 
@@ -6,6 +7,8 @@ import type { CorsErrorName, CredentialsMode } from './types';
 export interface CorsFailure {
   readonly error: CorsErrorName;
   readonly failedParameter: string;
+  /** For a malformed Allow-Methods/-Headers list: the first item that is not a token. */
+  readonly token?: string;
 }
 
 /**
@@ -20,9 +23,10 @@ export interface CorsFailure {
  *    a space or comma -> MultipleAllowOriginValues (repeated lines are joined with ", ");
  *    `null` -> AllowOriginMismatch; not a URL -> InvalidAllowOriginValue; else AllowOriginMismatch.
  *    `null` matches a request from an opaque origin (Chromium keeps the old CORS spec's rule).
+ *    Firefox calls only repeated header lines multiple values; a list inside one line is a mismatch.
  * 5. With credentials "include", Access-Control-Allow-Credentials must be exactly `true`.
  */
-export function corsCheck(headers: CorsResponseHeaders, origin: string, credentials: CredentialsMode): CorsFailure | null {
+export function corsCheck(headers: CorsResponseHeaders, origin: string, credentials: CredentialsMode, profile: BrowserProfile): CorsFailure | null {
   // 1. Get the value.
   const allowOrigin = headers.allowOrigin;
   if (allowOrigin === '*') {
@@ -34,7 +38,8 @@ export function corsCheck(headers: CorsResponseHeaders, origin: string, credenti
   if (allowOrigin === null) return { error: 'MissingAllowOriginHeader', failedParameter: '' };
   // 4. Compare with the serialized origin.
   if (allowOrigin !== origin) {
-    if (allowOrigin.includes(' ') || allowOrigin.includes(',')) return { error: 'MultipleAllowOriginValues', failedParameter: allowOrigin };
+    const several = profile.commaListIsMismatch ? headers.allowOriginLines > 1 : allowOrigin.includes(' ') || allowOrigin.includes(',');
+    if (several) return { error: 'MultipleAllowOriginValues', failedParameter: allowOrigin };
     if (allowOrigin === 'null') return { error: 'AllowOriginMismatch', failedParameter: allowOrigin };
     if (!isValidUrl(allowOrigin)) return { error: 'InvalidAllowOriginValue', failedParameter: allowOrigin };
     return { error: 'AllowOriginMismatch', failedParameter: allowOrigin };

@@ -10,6 +10,8 @@ import type { HeaderLines } from './types';
  */
 export interface CorsResponseHeaders {
   readonly allowOrigin: string | null;
+  /** How many Access-Control-Allow-Origin lines there were. */
+  readonly allowOriginLines: number;
   readonly allowCredentials: string | null;
   readonly allowMethods: string | null;
   readonly allowHeaders: string | null;
@@ -59,6 +61,7 @@ function join(previous: string | null, raw: unknown): string {
 export function readCorsResponseHeaders(headers: HeaderLines | null | undefined): CorsResponseHeaders {
   const out: { -readonly [K in keyof CorsResponseHeaders]: CorsResponseHeaders[K] } = {
     allowOrigin: null,
+    allowOriginLines: 0,
     allowCredentials: null,
     allowMethods: null,
     allowHeaders: null,
@@ -86,6 +89,7 @@ export function readCorsResponseHeaders(headers: HeaderLines | null | undefined)
       case 'allowOrigin':
         out.anyAllow = true;
         out.allowOrigin = join(out.allowOrigin, line[1]);
+        out.allowOriginLines++;
         break;
       case 'allowCredentials':
         out.anyAllow = true;

@@ -1,3 +1,4 @@
+import type { BrowserProfile } from './browser-profile';
 import type { ClassifiedRequest } from './classify-request';
 import type { CorsFailure } from './cors-check';
 import { corsCheck } from './cors-check';
@@ -70,8 +71,8 @@ function merge(existing: readonly string[] | null, needed: readonly string[], dr
 }
 
 /** The Access-Control-Allow-Origin (and -Credentials) lines a response needs. */
-function accessLines(answer: Answer | null, origin: string, credentials: CredentialsMode): string[] {
-  if (answer !== null && corsCheck(answer.headers, origin, credentials) === null) return [];
+function accessLines(answer: Answer | null, origin: string, credentials: CredentialsMode, profile: BrowserProfile): string[] {
+  if (answer !== null && corsCheck(answer.headers, origin, credentials, profile) === null) return [];
   const lines = [`Access-Control-Allow-Origin: ${origin}`];
   if (credentials === 'include') lines.push('Access-Control-Allow-Credentials: true');
   return lines;
@@ -90,8 +91,8 @@ function salvage(value: string | null, lowercase: boolean): string[] {
  * when nothing remains (an Allow-Headers line for a request without unsafe headers) the line
  * should simply be removed, which the explanation says.
  */
-export function preflightFix(c: ClassifiedRequest, preflight: Answer | null, credentials: CredentialsMode): string[] {
-  const lines = accessLines(preflight, c.requestOrigin, credentials);
+export function preflightFix(c: ClassifiedRequest, preflight: Answer | null, credentials: CredentialsMode, profile: BrowserProfile): string[] {
+  const lines = accessLines(preflight, c.requestOrigin, credentials, profile);
   const include = credentials === 'include';
   const rawMethods = preflight?.headers.allowMethods ?? null;
   const parsedMethods = parseAllowList(rawMethods, false);
@@ -109,8 +110,8 @@ export function preflightFix(c: ClassifiedRequest, preflight: Answer | null, cre
   return lines;
 }
 
-export function responseFix(c: ClassifiedRequest, response: Answer | null, credentials: CredentialsMode): string[] {
-  return accessLines(response, c.requestOrigin, credentials);
+export function responseFix(c: ClassifiedRequest, response: Answer | null, credentials: CredentialsMode, profile: BrowserProfile): string[] {
+  return accessLines(response, c.requestOrigin, credentials, profile);
 }
 
 export const noFix: () => CorsFix = () => ({ preflight: [], response: [] });

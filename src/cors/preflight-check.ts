@@ -2,7 +2,7 @@ import type { BrowserProfile } from './browser-profile';
 import { asPreflightFailure, type CorsFailure, corsCheck } from './cors-check';
 import { isCorsSafelistedMethod } from './method';
 import type { CorsResponseHeaders } from './cors-response-headers';
-import { isRedirectStatus, parseAllowList } from './response-header';
+import { firstInvalidItem, isRedirectStatus, parseAllowList } from './response-header';
 import type { CredentialsMode } from './types';
 
 export interface PreflightOutcome {
@@ -47,23 +47,27 @@ export function preflightCheck(
   credentials: CredentialsMode,
   profile: BrowserProfile,
 ): PreflightOutcome {
-  // 1. Redirects.
-  if (isRedirectStatus(status) && lines.location !== null && lines.location !== '') return fail({ error: 'PreflightDisallowedRedirect', failedParameter: '' });
+  // 1. Redirects. (Firefox follows the redirect and CORS-checks it first: a missing Allow-Origin fails before the redirect does.)
+  const redirect = isRedirectStatus(status) && lines.location !== null && lines.location !== '';
+  if (redirect && !profile.followsPreflightRedirect) return fail({ error: 'PreflightDisallowedRedirect', failedParameter: '' });
   // 2. CORS check.
-  const access = corsCheck(lines, origin, credentials);
+  const access = corsCheck(lines, origin, credentials, profile);
   if (access !== null) return fail(asPreflightFailure(access));
+  if (redirect) return fail({ error: 'PreflightDisallowedRedirect', failedParameter: '' });
   // 3. Ok status.
   if (!isOkStatus(status)) return fail({ error: 'PreflightInvalidStatus', failedParameter: '' });
-  // 4. Parse both lists.
+  // 4. Parse both lists (Firefox checks the method before parsing Allow-Headers).
   const methods = parseAllowList(lines.allowMethods, false);
-  if (methods === null) return fail({ error: 'InvalidAllowMethodsPreflightResponse', failedParameter: '' });
-  const headers = parseAllowList(lines.allowHeaders, true);
-  if (headers === null) return fail({ error: 'InvalidAllowHeadersPreflightResponse', failedParameter: '' }, methods);
+  if (methods === null) return fail({ error: 'InvalidAllowMethodsPreflightResponse', failedParameter: '', token: firstInvalidItem(lines.allowMethods) });
   const include = credentials === 'include';
+  // (Chromium upper-cases before its safelist test; fetch() already upper-cased get/head/post.)
+  const methodAllowed = isCorsSafelistedMethod(method) || methods.includes(method) || (!include && methods.includes('*'));
+  const methodFailure: CorsFailure = { error: 'MethodDisallowedByPreflightResponse', failedParameter: method };
+  if (!methodAllowed && profile.checksMethodBeforeAllowHeaders) return fail(methodFailure, methods);
+  const headers = parseAllowList(lines.allowHeaders, true);
+  if (headers === null) return fail({ error: 'InvalidAllowHeadersPreflightResponse', failedParameter: '', token: firstInvalidItem(lines.allowHeaders) }, methods);
   // 5. Method.
-  const methodAllowed =
-    isCorsSafelistedMethod(method.toUpperCase()) || methods.includes(method) || (!include && methods.includes('*'));
-  if (!methodAllowed) return fail({ error: 'MethodDisallowedByPreflightResponse', failedParameter: method }, methods, headers);
+  if (!methodAllowed) return fail(methodFailure, methods, headers);
   // 6. Headers.
   if (!include && headers.includes('*')) {
     const authorization = requestHeaders.includes('authorization') && !headers.includes('authorization');

@@ -66,3 +66,12 @@ function parseList(value: string, lowercase: boolean): readonly string[] | null 
 export function isRedirectStatus(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
+
+/** The first non-empty item of a comma-separated list that is not a token (what Firefox names), or ''. */
+export function firstInvalidItem(value: string | null): string {
+  for (const part of (value ?? '').split(',')) {
+    const item = trimTabOrSpace(part);
+    if (item !== '' && !isHttpToken(item)) return item;
+  }
+  return '';
+}

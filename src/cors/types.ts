@@ -160,4 +160,8 @@ export interface CorsVerdict {
   /** The credentials mode the checks assumed. */
   readonly credentialsMode: CredentialsMode;
   readonly browser: Browser;
+  /** When checking for Firefox: its console reason key (security.properties, e.g. `CORSMissingAllowOrigin2`); else null. */
+  readonly firefoxReason: string | null;
+  /** The value Firefox's console names with that reason (a status, an origin, a header, a token), or null. */
+  readonly firefoxParameter: string | null;
 }
