@@ -1,0 +1,100 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { analyzeHarStream, HarError, type HarAnalysis } from '../har/index';
+import { jsonReport } from '../report/json-report';
+import { markdownReport } from '../report/markdown-report';
+import { exitCodeOf, EXIT_BAD_INPUT } from './exit-code';
+import { HELP, parseArgs, type AnalyzeCommand } from './parse-args';
+import { progressReporter } from './progress';
+import { textReport } from './text-report';
+
+/** Where the CLI writes; injected so tests run it in-process too. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stdin: NodeJS.ReadableStream;
+}
+
+/** Runs `cors-devtools` with these arguments; resolves to the exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.command === 'help') {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (args.command === 'usage-error') {
+    io.stderr.write(`cors-devtools: ${args.message}\n\n${HELP}`);
+    return EXIT_BAD_INPUT;
+  }
+  let analysis: HarAnalysis;
+  try {
+    analysis = await analyze(args, io);
+  } catch (error) {
+    io.stderr.write(`cors-devtools: ${describeFailure(args.file, error)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  io.stdout.write(render(analysis, args));
+  if (args.format === 'json') for (const note of notesOf(analysis)) io.stderr.write(`cors-devtools: ${note}\n`);
+  return exitCodeOf(analysis, args.failOn);
+}
+
+async function analyze(args: AnalyzeCommand, io: CliIo): Promise<HarAnalysis> {
+  const fromStdin = args.file === '-';
+  const size = fromStdin ? null : (await stat(args.file)).size;
+  const show = args.progress === 'always' || io.stderr.isTTY === true;
+  const progress = show ? progressReporter(io.stderr, args.file, size) : null;
+  const input = fromStdin ? io.stdin : createReadStream(args.file, { highWaterMark: 1 << 20 });
+  const analysis = await analyzeHarStream(decode(input, (bytes) => progress?.read(bytes)));
+  progress?.done();
+  return analysis;
+}
+
+/** The stream's bytes as UTF-8 text chunks (a character split between chunks is kept whole). */
+async function* decode(input: NodeJS.ReadableStream, onBytes: (bytes: number) => void): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  let bytes = 0;
+  for await (const chunk of input) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    bytes += buffer.length;
+    onBytes(bytes);
+    yield decoder.decode(buffer, { stream: true });
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+function render(analysis: HarAnalysis, args: AnalyzeCommand): string {
+  const options = { keepCredentials: args.keepCredentials, source: args.file === '-' ? 'standard input' : args.file };
+  switch (args.format) {
+    case 'text':
+      return textReport(analysis, options.source, args.keepCredentials);
+    case 'md':
+      return appendNotes(markdownReport(analysis.exchanges, options), notesOf(analysis));
+    case 'json':
+      return `${JSON.stringify(jsonReport(analysis.exchanges, options), null, 2)}\n`;
+  }
+}
+
+/** What the report formats have no field for: the file's warnings, skipped entries, unexplained blocks. */
+function notesOf(analysis: HarAnalysis): string[] {
+  return [
+    ...analysis.unexplained.map((u) => `entry ${u.index}: ${u.method} ${u.url} was blocked (${u.error}); the file holds neither its preflight nor its response.`),
+    ...analysis.warnings,
+    ...analysis.skipped.map((s) => `entry ${s.index} skipped: ${s.reason}.`),
+  ];
+}
+
+function appendNotes(markdown: string, notes: readonly string[]): string {
+  if (notes.length === 0) return markdown;
+  // Notes quote URLs from the file: inline code keeps them from becoming Markdown.
+  return `${markdown}\n## About the HAR file\n\n${notes.map((n) => `- ${n.replace(/[`\\]/g, (c) => `\\${c}`)}`).join('\n')}\n`;
+}
+
+function describeFailure(file: string, error: unknown): string {
+  if (error instanceof HarError) return `${file}: ${error.message}`;
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (code === 'ENOENT') return `${file}: no such file.`;
+  if (code === 'EISDIR') return `${file} is a directory, not a HAR file.`;
+  if (code === 'EACCES') return `${file}: permission denied.`;
+  return `${file}: could not be analysed: ${error instanceof Error ? error.message : String(error)}`;
+}
