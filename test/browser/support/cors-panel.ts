@@ -21,6 +21,8 @@ export async function openCorsPanel(session: ChromiumSession, targets: DevToolsT
 export async function tabIdOf(session: ChromiumSession, origin: string): Promise<number> {
   const worker = await session.serviceWorker();
   const id = await worker.evaluate(async (pattern) => {
+    // Runs in the service worker, where `chrome` is the extension API.
+    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> } } };
     const tabs = await chrome.tabs.query({ url: pattern });
     return tabs[0]?.id;
   }, `${origin}/*`);
