@@ -51,8 +51,13 @@ export function validateJson(value: unknown, schema: JsonSchema, root: JsonSchem
   if ('const' in s && s['const'] !== value) errors.push(`${path}: ${JSON.stringify(value)} is not ${JSON.stringify(s['const'])}`);
   if (typeof s['minimum'] === 'number' && typeof value === 'number' && value < s['minimum']) errors.push(`${path}: ${value} < ${s['minimum']}`);
   if (Array.isArray(s['anyOf'])) {
-    const branches = s['anyOf'] as JsonSchema[];
-    if (!branches.some((b) => validateJson(value, b, root, path).length === 0)) errors.push(`${path}: matches no anyOf branch`);
+    const results = (s['anyOf'] as JsonSchema[]).map((b) => validateJson(value, b, root, path));
+    if (!results.some((r) => r.length === 0)) {
+      // The branch that came closest says most about what is wrong.
+      const sameType = results.filter((r) => !r.some((e) => e.startsWith(`${path}: `) && e.includes(' is not ')));
+      const closest = (sameType.length > 0 ? sameType : results).reduce<string[] | undefined>((best, r) => (best === undefined || r.length < best.length ? r : best), undefined) ?? [];
+      errors.push(`${path}: matches no anyOf branch`, ...closest);
+    }
   }
   if (isObject(value)) {
     const properties = isObject(s['properties']) ? s['properties'] : {};
