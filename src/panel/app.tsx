@@ -5,8 +5,15 @@ import { ExchangeList } from './exchange-list';
 import { ExportMenu } from './export-menu';
 import { countKinds, filterExchanges, type FilterKind, type UnexpectedPreflightTest } from './filter-exchanges';
 import { PlatformContext } from './platform';
+import { PreflightEndpointsView } from './preflight-endpoints-view';
 import { Toolbar } from './toolbar';
 import { usePanelData } from './use-panel-data';
+
+type View = 'requests' | 'endpoints';
+const views: ReadonlyArray<readonly [View, string]> = [
+  ['requests', 'Requests'],
+  ['endpoints', 'Preflights by endpoint'],
+];
 
 export interface AppProps {
   readonly client: PanelClient;
@@ -22,11 +29,12 @@ export function App({ client, unexpected, source }: AppProps) {
   const [kind, setKind] = useState<FilterKind>('all');
   const [text, setText] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [view, setView] = useState<View>('requests');
   const visible = useMemo(() => filterExchanges(data.exchanges, { kind, text }, unexpected), [data.exchanges, kind, text, unexpected]);
   const counts = useMemo(() => countKinds(data.exchanges, unexpected), [data.exchanges, unexpected]);
   const selected = selectedId === null ? undefined : data.exchanges.find((e) => e.id === selectedId);
   return (
-    <main class={selected === undefined ? 'panel' : 'panel with-detail'} aria-label="CORS">
+    <main class={selected === undefined || view !== 'requests' ? 'panel' : 'panel with-detail'} aria-label="CORS">
       <Toolbar
         data={data}
         counts={counts}
@@ -47,10 +55,21 @@ export function App({ client, unexpected, source }: AppProps) {
           </button>
         ) : null}
       </Toolbar>
-      <div class="panes">
-        <ExchangeList exchanges={visible} selectedId={selected?.id ?? null} onSelect={setSelectedId} stickToBottom={true} />
-        {selected !== undefined ? <ExchangeDetail exchange={selected} onClose={() => setSelectedId(null)} /> : null}
+      <div class="views" role="tablist" aria-label="View">
+        {views.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={view === id} class={view === id ? 'view active' : 'view'} onClick={() => setView(id)}>
+            {label}
+          </button>
+        ))}
       </div>
+      {view === 'requests' ? (
+        <div class="panes">
+          <ExchangeList exchanges={visible} selectedId={selected?.id ?? null} onSelect={setSelectedId} stickToBottom={true} />
+          {selected !== undefined ? <ExchangeDetail exchange={selected} onClose={() => setSelectedId(null)} /> : null}
+        </div>
+      ) : (
+        <PreflightEndpointsView exchanges={data.exchanges} />
+      )}
     </main>
   );
 }

@@ -84,9 +84,9 @@ describe('the CORS panel', () => {
     const grid = screen.getByRole('grid', { name: 'Cross-origin requests' });
     fireEvent.keyDown(grid, { key: 'ArrowDown' });
     fireEvent.keyDown(grid, { key: 'ArrowDown' });
-    await waitFor(() => expect(document.querySelector('[aria-selected=true]')?.textContent).toContain('/k2'));
+    await waitFor(() => expect(document.querySelector('[role=row][aria-selected=true]')?.textContent).toContain('/k2'));
     fireEvent.keyDown(grid, { key: 'End' });
-    await waitFor(() => expect(document.querySelector('[aria-selected=true]')?.textContent).toContain('/k3'));
+    await waitFor(() => expect(document.querySelector('[role=row][aria-selected=true]')?.textContent).toContain('/k3'));
   });
 
   it('reconnects and takes a fresh snapshot when the background goes away', async () => {
@@ -159,5 +159,29 @@ describe('the fix for a failure', () => {
     fireEvent.click(within(servers).getByRole('tab', { name: /nginx/i }));
     const shown = screen.getByRole('tabpanel');
     expect(shown.textContent).toMatch(/add_header Access-Control-Allow-Headers .*x-api-key/i);
+  });
+});
+
+describe('the preflights-by-endpoint view', () => {
+  it('groups preflights per endpoint with what triggered them and what to change', async () => {
+    const traced = [1, 2, 3].map((n) =>
+      exchange({
+        path: `/api/users?page=${n}`,
+        headers: [['X-Request-Id', `r${n}`]],
+        preflight: { status: 204, headers: [allowOrigin, ['Access-Control-Allow-Headers', 'x-request-id']] },
+        response: { status: 200, headers: [allowOrigin] },
+      }),
+    );
+    const { client } = fakeBackground(traced);
+    render(<App client={client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(screen.getByRole('tab', { name: 'Preflights by endpoint' }));
+    const view = await screen.findByRole('region', { name: 'Preflights by endpoint' });
+    const endpointRows = view.querySelectorAll('[data-endpoint]');
+    expect(endpointRows).toHaveLength(1);
+    expect(endpointRows[0]?.getAttribute('data-endpoint')).toBe('http://127.0.0.1:8081/api/users');
+    expect(endpointRows[0]?.textContent).toContain('3 sent');
+    expect(endpointRows[0]?.querySelector('code')?.textContent).toBe('x-request-id');
+    expect(endpointRows[0]?.textContent).toMatch(/Access-Control-Max-Age/);
   });
 });
