@@ -88,7 +88,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       if (opener === undefined) {
         await chrome.evaluate(`gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }) && true`);
       } else {
-        await opener.evaluate(`browser.tabs.create({ url: ${JSON.stringify(url)}, active: false }).then(() => true)`);
+        await opener.evaluate(`browser.tabs.create({ url: ${JSON.stringify(url)}, active: true }).then(() => true)`);
       }
       const page = await pageAt(browser, before, url);
       opener ??= page;
@@ -101,7 +101,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       extensionOrigin,
       openExtensionPage,
       async pingBackground() {
-        const page = opener ?? (await openExtensionPage('/extension/panel/panel.html?tabId=1'));
+        const page = opener ?? (await openExtensionPage(OPENER_PAGE));
         await page.evaluate(pingScript);
       },
       async close() {
@@ -115,6 +115,9 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     throw error;
   }
 }
+
+/** The panel page without a tabId: it only says how to open it, a quiet page to evaluate in. */
+const OPENER_PAGE = '/extension/panel/panel.html';
 
 /** Finds the new tab whose document is `url` (it shows to puppeteer as about:blank). */
 async function pageAt(browser: Browser, before: ReadonlySet<Page>, url: string, timeoutMs = 10_000): Promise<Page> {

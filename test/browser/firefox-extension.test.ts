@@ -1,0 +1,174 @@
+/**
+ * The Firefox build in real Firefox ESR: dist/firefox installs as a temporary add-on, its event
+ * page starts, the panel page renders as a tab, and the playground's scenarios travel
+ * webRequest -> background -> the `cors-panel` port, where each exchange is read exactly as the
+ * panel reads it: paired with the preflights that reached the server, and diagnosed by the core,
+ * including the simple failures Firefox completes normally (only the core can call them failed).
+ *
+ * Nothing here is a test build: the extension is dist/firefox as shipped. The test opens the
+ * extension's own panel page (BiDi cannot navigate to moz-extension://, see support/firefox.ts)
+ * and speaks the panel's protocol from it.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Exchange } from '../../src/capture/exchange';
+import { startPlayground, type Playground, type ServedRequest } from '../playground/server';
+import { scenarios, type Scenario } from '../playground/scenarios';
+import { GECKO_ID, launchFirefox, type FirefoxSession } from './support/firefox';
+import { readSnapshot, tabIdOf, waitForExchanges } from './support/firefox-panel-port';
+import type { Outcome } from './support/playground-page';
+
+/** Scenarios that never make a CORS exchange: the panel must not list them. */
+const notCors = new Set(['image-no-cors', 'no-cors-fetch', 'same-origin-fetch']);
+
+/**
+ * Where the core cannot know what Firefox did, so its verdict is not asserted here:
+ * `credentials: 'include'` without a cookie leaves no trace in webRequest (no Cookie header, and
+ * Firefox ends the blocked request in a normal onCompleted), so `Allow-Origin: *` looks fine.
+ * Recorded in test/fixtures/web-request/firefox/wildcard-credentials-no-cookie.json.
+ */
+const credentialsUnobservable = new Set(['wildcard-credentials-no-cookie']);
+
+describe('the Firefox build in Firefox ESR', () => {
+  let playground: Playground;
+  let session: FirefoxSession;
+  let page: Page;
+  let extensionPage: Page;
+  let tabId: number;
+  let outcomes: Record<string, Outcome>;
+  let exchanges: Exchange[];
+  /** What the playground served during runAll (later tests add requests of their own). */
+  let served: ServedRequest[];
+
+  beforeAll(async () => {
+    playground = await startPlayground();
+    session = await launchFirefox();
+    page = await session.browser.newPage();
+    await page.goto(playground.pageUrl);
+    await page.waitForFunction(() => 'playground' in window);
+    // The startup race: the first scenario must not beat the event page's listeners.
+    await session.pingBackground();
+    extensionPage = await session.openExtensionPage('/extension/panel/panel.html');
+    tabId = await tabIdOf(extensionPage, playground.pageOrigin);
+    playground.clearLog();
+    outcomes = await page.evaluate(() => (window as unknown as { playground: { runAll(): Promise<Record<string, Outcome>> } }).playground.runAll());
+    served = [...playground.log];
+    const corsPaths = scenarios.filter((s) => !notCors.has(s.name)).map((s) => s.path);
+    exchanges = await waitForExchanges(extensionPage, tabId, (list) => {
+      const listed = new Set(list.map((e) => new URL(e.url).pathname));
+      return settled(list) && corsPaths.every((path) => listed.has(path) || [...listed].some((p) => p.startsWith(`${path}/`)));
+    });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await playground?.close();
+  });
+
+  it('installs dist/firefox as a temporary add-on', async () => {
+    const addon = await session.chrome.evaluate<{ temporary: boolean; active: boolean; type: string } | null>(`(async () => {
+      const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+      const addon = await AddonManager.getAddonByID(${JSON.stringify(GECKO_ID)});
+      return addon && { temporary: addon.temporarilyInstalled, active: addon.isActive, type: addon.type };
+    })()`);
+    expect(addon).toEqual({ temporary: true, active: true, type: 'extension' });
+  });
+
+  it('runs the background as an event page', async () => {
+    const background = await extensionPage.evaluate<[], () => Promise<{ path: string; scripts: unknown }>>(`
+      browser.runtime.getBackgroundPage().then((w) => ({ path: w.location.pathname, scripts: browser.runtime.getManifest().background.scripts }))`);
+    expect(background.path).toBe('/_generated_background_page.html');
+    expect(background.scripts).toEqual([`${session.extensionOrigin}/service-worker-loader.js`]);
+  });
+
+  it('renders the panel page as a tab for the playground tab, with live updates', async () => {
+    const panel = await session.openExtensionPage(`/extension/panel/panel.html?tabId=${tabId}`);
+    expect(await panel.evaluate('document.title')).toBe('CORS');
+    await panel.waitForFunction(`document.querySelectorAll('[data-exchange-id]').length > 0`, { timeout: 10_000 });
+    // The list sticks to its newest rows: one more request must appear at the bottom, live.
+    await page.evaluate(() => (window as unknown as { playground: { run(name: string): Promise<Outcome> } }).playground.run('preflighted-put'));
+    const rows = `[...document.querySelectorAll('[data-exchange-id]')].map((row) => row.textContent)`;
+    await panel
+      .waitForFunction(`${rows}.filter((text) => text.includes('/api/preflighted-put')).length > 0`, { timeout: 10_000 })
+      .catch(async (error: unknown) => {
+        throw new Error(`${String(error)}; the panel shows: ${await panel.evaluate('document.body.innerText.slice(0, 800)')}`);
+      });
+    const row = await panel.evaluate<[], () => string | undefined>(`${rows}.findLast((text) => text.includes('/api/preflighted-put'))`);
+    expect(row).toContain('PUT');
+    await panel.close();
+  });
+
+  it('lists a preflighted PUT with its preflight paired', () => {
+    const [put] = exchangesOf('preflighted-put');
+    expect(put).toMatchObject({ method: 'PUT', state: 'complete', error: null, response: { status: 200 } });
+    expect(put?.preflights.map((p) => [p.accessControlRequestMethod, p.response?.status])).toEqual([['PUT', 204]]);
+    expect(put?.diagnosis?.verdict.ok).toBe(true);
+  });
+
+  it('lists a failed preflight as failed: both requests end in NS_ERROR_DOM_BAD_URI', () => {
+    const [put] = exchangesOf('preflight-missing-allow-origin');
+    expect(put).toMatchObject({ method: 'PUT', state: 'failed', error: 'NS_ERROR_DOM_BAD_URI' });
+    expect(put?.preflights.map((p) => p.error)).toEqual(['NS_ERROR_DOM_BAD_URI']);
+    expect(put?.diagnosis).toMatchObject({ blockedByBrowser: true, verdict: { ok: false, error: 'PreflightMissingAllowOriginHeader' } });
+  });
+
+  it('diagnoses a simple request without Allow-Origin as failed, though Firefox completes it', () => {
+    expect(outcomes['missing-allow-origin']?.ok).toBe(false);
+    const [get] = exchangesOf('missing-allow-origin');
+    expect(get).toMatchObject({ method: 'GET', state: 'complete', error: null, response: { status: 200 }, preflights: [] });
+    expect(get?.diagnosis).toMatchObject({ blockedByBrowser: false, verdict: { ok: false, error: 'MissingAllowOriginHeader' } });
+  });
+
+  it.each(scenarios.filter((s) => notCors.has(s.name)).map((s) => [s.name]))('does not list %s', (name) => {
+    expect(exchangesOf(name)).toEqual([]);
+  });
+
+  it.each(scenarios.filter((s) => !notCors.has(s.name)).map((s) => [s.name, s] as const))(
+    '%s: listed, paired with every preflight that reached the server, diagnosed as Firefox decided',
+    (name, scenario: Scenario) => {
+      const listed = exchangesOf(name);
+      expect(listed.length, JSON.stringify(exchanges.map((e) => e.url))).toBeGreaterThan(0);
+      const paired = listed.flatMap((e) => e.preflights.map((p) => new URL(p.url).pathname)).sort();
+      expect(paired).toEqual(preflightPathsOnTheWire(scenario));
+      for (const exchange of listed) expect(exchange.state).not.toBe('pending');
+      if (credentialsUnobservable.has(name)) return;
+      const pageOk = outcomes[name]?.ok;
+      for (const exchange of listed) expect(exchange.diagnosis?.verdict.ok, `${exchange.url}: ${exchange.diagnosis?.verdict.explanation}`).toBe(pageOk);
+    },
+  );
+
+  it('keeps every exchange when the background answers a fresh port', async () => {
+    const again = new Set((await readSnapshot(extensionPage, tabId)).map((e) => e.id));
+    expect(exchanges.filter((e) => !again.has(e.id))).toEqual([]);
+  });
+
+  /** The exchanges of one scenario (its path, and its redirect target's). */
+  function exchangesOf(name: string): Exchange[] {
+    const scenario: Scenario | undefined = scenarios.find((s) => s.name === name);
+    if (scenario === undefined) throw new Error(`no scenario ${name}`);
+    const target = redirectTargetOf(scenario);
+    const paths = [scenario.path, ...(target === undefined ? [] : [target])];
+    return exchanges.filter((e) => paths.includes(new URL(e.url).pathname));
+  }
+
+  /**
+   * The paths of the preflights the server received for a scenario. Firefox follows a redirected
+   * preflight (then fails it): that second OPTIONS belongs to the same preflight, not a new one.
+   */
+  function preflightPathsOnTheWire(scenario: Scenario): string[] {
+    const followed = scenario.preflight !== undefined && scenario.preflight.status >= 300 && scenario.preflight.status < 400;
+    return served
+      .filter((entry) => entry.scenario === scenario.name && entry.preflight)
+      .filter((entry) => !(followed && entry.path === redirectTargetOf(scenario)))
+      .map((entry) => entry.path)
+      .sort();
+  }
+});
+
+function redirectTargetOf(scenario: Scenario): string | undefined {
+  return scenario.redirectTarget?.path;
+}
+
+function settled(list: readonly Exchange[]): boolean {
+  return list.every((e) => e.state !== 'pending' && e.diagnosis !== null);
+}
