@@ -22,9 +22,11 @@ export function sessionPersistence(
   onFull: () => void = () => undefined,
 ): Persistence & { idle(): Promise<void> } {
   const batcher = new WriteBatcher(
+    // Set before remove: a worker stopped between the two leaves a settled exchange stored next
+    // to its stale in-flight entry (which restoring resolves), never neither of them.
     async (set, remove) => {
-      if (remove.length > 0) await area.remove(remove);
       if (Object.keys(set).length > 0) await area.set(set);
+      if (remove.length > 0) await area.remove(remove);
     },
     (error): WriteFailure => {
       onError(error);

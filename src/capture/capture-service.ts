@@ -54,6 +54,7 @@ export class CaptureService {
       restorePairingState(restored),
     );
     this.#restore(restored);
+    this.#persistEngine();
   }
 
   ingest(event: WebRequestEvent): void {
@@ -199,8 +200,14 @@ export class CaptureService {
   /** Settled exchanges from storage, diagnosed again; pending ones from the engine's state. */
   #restore(restored: PersistedState): void {
     const byTab = restoreExchanges(restored);
+    const settled = new Set([...byTab.values()].flat().map((e) => e.id));
     for (const request of Object.values(this.#engine.state.requests)) {
       if (request.exchange === null) continue;
+      // Stopped between storing the settled exchange and removing its in-flight entry: it is done.
+      if (settled.has(request.exchange.id)) {
+        this.#engine.forget(request);
+        continue;
+      }
       let list = byTab.get(request.tabId);
       if (list === undefined) byTab.set(request.tabId, (list = []));
       list.push(request.exchange);

@@ -5,6 +5,8 @@ import { maxAgeOf } from './max-age';
 import { newExchange } from './new-exchange';
 import { PairingBook, type PairingChanges } from './pairing-book';
 import { cacheKey, requestKey, type PairingState, type TrackedPreflight, type TrackedRequest } from './pairing-state';
+
+export type { TrackedRequest } from './pairing-state';
 import { candidateScore, claimPreflight } from './preflight-claim';
 import { observeRequestMode } from './request-mode';
 import { originOf } from './url-origin';
@@ -64,6 +66,11 @@ export class PairingEngine {
       default:
         return this.#responseEvent(event);
     }
+  }
+
+  /** Stops tracking a request (its exchange is known to be settled). */
+  forget(request: TrackedRequest): void {
+    this.#book.deleteRequest(request);
   }
 
   /** The tab closed: its requests will send nothing more. */
