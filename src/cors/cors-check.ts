@@ -22,7 +22,8 @@ export interface CorsFailure {
  * 4. Not the request's serialized origin: Chromium names why, for the developer:
  *    a space or comma -> MultipleAllowOriginValues (repeated lines are joined with ", ");
  *    `null` -> AllowOriginMismatch; not a URL -> InvalidAllowOriginValue; else AllowOriginMismatch.
- *    `null` matches a request from an opaque origin (Chromium keeps the old CORS spec's rule).
+ *    Chromium 156 differs from the standard, which only says "failure": it names why, and `null`
+ *    matches a request from an opaque origin (it keeps the old CORS spec's rule).
  *    Firefox calls only repeated header lines multiple values; a list inside one line is a mismatch.
  * 5. With credentials "include", Access-Control-Allow-Credentials must be exactly `true`.
  */

@@ -26,7 +26,8 @@ function parseInteger(raw: string): number | null {
 
 /**
  * Access-Control-Max-Age as the browser applies it: absent or unparsable -> 5 s; negative -> 0
- * (not cached); capped at the browser's limit (Chromium 2 h, Firefox 24 h).
+ * (not cached); capped at the browser's limit. The standard leaves the cap to the user agent:
+ * Chromium 156 caps at 2 h (services/network/cors/preflight_result.cc), Firefox at 24 h.
  * @see https://fetch.spec.whatwg.org/#http-access-control-max-age
  */
 export function parseMaxAge(raw: string | null, profile: BrowserProfile): MaxAge {

@@ -30,6 +30,8 @@ function fail(failure: CorsFailure, methods: readonly string[] | null = null, he
  * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch
  *
  * 1. A redirect (301, 302, 303, 307, 308 with a Location) is not followed: PreflightDisallowedRedirect.
+ *    Chromium 156 differs from the standard, which only says "network error": it names the redirect,
+ *    and a 300 (which it does not treat as a redirect) fails later as PreflightInvalidStatus.
  * 2. CORS check on the preflight response, with the actual request's credentials mode: Preflight* errors.
  * 3. Then the status must be ok (200-299): PreflightInvalidStatus. (A 300 is not a redirect.)
  * 4. Access-Control-Allow-Methods, then -Headers, must parse as lists of tokens, both before either is used.
