@@ -41,7 +41,7 @@ export class SequenceBuilder {
 
   /** A whole preflight: start, headers, response, completion. */
   preflight(id: string, path: string, method: string, requestHeaders: string | null, response: Headers = this.allow(method, requestHeaders), status = 204): this {
-    const acrh = requestHeaders === null ? {} : { 'Access-Control-Request-Headers': requestHeaders };
+    const acrh: Headers = requestHeaders === null ? {} : { 'Access-Control-Request-Headers': requestHeaders };
     this.start(id, 'OPTIONS', path);
     this.send(id, 'OPTIONS', path, { 'Access-Control-Request-Method': method, ...acrh });
     return this.respond(id, 'OPTIONS', path, status, response).complete(id, 'OPTIONS', path, status);
