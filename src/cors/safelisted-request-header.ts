@@ -76,6 +76,23 @@ function isIntLike(value: string): boolean {
   return true;
 }
 
+const chromiumMemo = { accept: new Map<string, SafelistFailure | null>(), 'content-type': new Map<string, SafelistFailure | null>() };
+const firefoxMemo = { accept: new Map<string, SafelistFailure | null>(), 'content-type': new Map<string, SafelistFailure | null>() };
+
+/** `Accept` and `Content-Type`: no CORS-unsafe byte; for Content-Type, one of the three MIME types. */
+function mediaTypeFailure(rule: 'accept' | 'content-type', value: string, profile: BrowserProfile): SafelistFailure | null {
+  const at = indexOfCorsUnsafeRequestHeaderByte(value);
+  if (at >= 0) return { kind: 'unsafe-byte', byte: value.charCodeAt(at), position: at };
+  // Firefox also treats bytes 0x80 and above as unsafe in these two.
+  if (profile.highBytesUnsafe) {
+    const high = indexOfNonAsciiByte(value);
+    if (high >= 0) return { kind: 'non-ascii-byte', byte: value.charCodeAt(high), position: high };
+  }
+  if (rule === 'accept') return null;
+  const essence = mimeTypeEssence(value);
+  return isCorsSafelistedContentType(essence) ? null : { kind: 'mime-type-not-safelisted', essence };
+}
+
 /** Whether `lowerName` is a name this browser safelists (value aside). */
 export function isCorsSafelistedRequestHeaderName(lowerName: string, profile: BrowserProfile): boolean {
   return (profile.safelistsClientHints ? CHROMIUM_RULES : STANDARD_RULES).has(lowerName);
@@ -99,16 +116,14 @@ export function corsSafelistFailure(lowerName: string, value: string, profile: B
   switch (rule) {
     case 'accept':
     case 'content-type': {
-      const at = indexOfCorsUnsafeRequestHeaderByte(value);
-      if (at >= 0) return { kind: 'unsafe-byte', byte: value.charCodeAt(at), position: at };
-      // Firefox also treats bytes 0x80 and above as unsafe in these two.
-      if (profile.highBytesUnsafe) {
-        const high = indexOfNonAsciiByte(value);
-        if (high >= 0) return { kind: 'non-ascii-byte', byte: value.charCodeAt(high), position: high };
-      }
-      if (rule === 'accept') return null;
-      const essence = mimeTypeEssence(value);
-      return isCorsSafelistedContentType(essence) ? null : { kind: 'mime-type-not-safelisted', essence };
+      // Pages send the same few Accept and Content-Type values over and over: check each once.
+      const memo = (profile.highBytesUnsafe ? firefoxMemo : chromiumMemo)[rule];
+      const hit = memo.get(value);
+      if (hit !== undefined) return hit;
+      if (memo.size >= 256) memo.clear();
+      const failure = mediaTypeFailure(rule, value, profile);
+      memo.set(value, failure);
+      return failure;
     }
     case 'language': {
       const at = indexOfNonLanguageByte(value);
