@@ -38,12 +38,14 @@ export interface Exchange {
 
 /**
  * The request's mode. `Sec-Fetch-Mode` says it exactly; browsers send it only to potentially
- * trustworthy URLs, so elsewhere it is inferred from `Origin`, the method and the resource type.
+ * trustworthy URLs, so elsewhere it is inferred from `Origin`, the method and the resource type;
+ * a request stopped by its preflight is never sent, and the preflight itself proves CORS mode.
  * @see https://fetch.spec.whatwg.org/#concept-request-mode
  */
 export interface RequestModeObservation {
   readonly value: 'cors' | 'no-cors' | 'navigate' | 'same-origin' | 'websocket' | 'unknown';
-  readonly source: 'sec-fetch-mode' | 'inferred';
+  /** `preflight`: the browser sent a CORS preflight for it, which only CORS-mode requests get. */
+  readonly source: 'sec-fetch-mode' | 'preflight' | 'inferred';
 }
 
 export interface Redirect {

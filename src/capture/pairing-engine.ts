@@ -161,7 +161,7 @@ export class PairingEngine {
       return;
     }
     this.#book.setPreflight({ ...preflight, pairedWith: requestKey(target.tabId, target.requestId) });
-    const base = target.exchange ?? newExchange(target, { value: 'cors', source: 'inferred' }, null);
+    const base = target.exchange ?? newExchange(target, { value: 'cors', source: 'preflight' }, null);
     const exchange: Exchange = { ...base, preflights: [...base.preflights, record] };
     this.#book.setRequest({ ...target, exchange, hopPreflight: record.requestId });
     this.#sink.exchange(exchange);
@@ -231,7 +231,7 @@ export class PairingEngine {
     let request = tracked;
     if (request.exchange === null && (event.kind === 'completed' || event.kind === 'error')) {
       // Ended before its headers were seen: a CORS request only if a preflight waits for it.
-      request = claimPreflight(this.#book, { ...request, exchange: newExchange(request, { value: 'cors', source: 'inferred' }, null) }, this.#sink);
+      request = claimPreflight(this.#book, { ...request, exchange: newExchange(request, { value: 'cors', source: 'preflight' }, null) }, this.#sink);
       if (request.hopPreflight === null) return this.#book.deleteRequest(tracked);
     }
     const exchange = request.exchange;

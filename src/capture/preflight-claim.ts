@@ -52,7 +52,7 @@ export function claimPreflight(book: PairingBook, request: TrackedRequest, sink:
   if (mine === undefined) return request;
   for (const sibling of book.requestsTo(request.tabId, request.frameId, request.url)) {
     if (!unseenSibling(sibling, request) || sibling.hopPreflight !== null) continue;
-    const promoted = sibling.exchange ?? newExchange(sibling, { value: 'cors', source: 'inferred' }, null);
+    const promoted = sibling.exchange ?? newExchange(sibling, { value: 'cors', source: 'preflight' }, null);
     const given = book.setRequest(replaceHopPreflight(book, { ...sibling, exchange: promoted }, undefined, mine));
     if (given.exchange !== null) sink.exchange(given.exchange);
     return replaceHopPreflight(book, request, mine, undefined);

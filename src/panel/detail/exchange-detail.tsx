@@ -6,6 +6,12 @@ import { WarningsList } from './warnings-list';
 import { WhatFailed } from './what-failed';
 import { WhyPreflight } from './why-preflight';
 
+const modeNote: Readonly<Record<Exchange['mode']['source'], string>> = {
+  'sec-fetch-mode': '',
+  preflight: ' (a preflight was sent for it)',
+  inferred: ' (likely: inferred without Sec-Fetch-Mode)',
+};
+
 /** Everything about one exchange: its verdict and fix first, then why it preflighted, then raw headers. */
 export function ExchangeDetail({ exchange, onClose }: { exchange: Exchange; onClose: () => void }) {
   return (
@@ -17,7 +23,7 @@ export function ExchangeDetail({ exchange, onClose }: { exchange: Exchange; onCl
         <span class="detail-method">{exchange.method}</span> <span class="detail-url">{exchange.url}</span>
         <div class="muted">
           from {exchange.initiator} · {exchange.type} · mode {exchange.mode.value}
-          {exchange.mode.source === 'inferred' ? ' (inferred: no Sec-Fetch-Mode)' : ''}
+          {modeNote[exchange.mode.source]}
           {exchange.redirects.length > 0 ? ` · ${exchange.redirects.length} redirect(s)` : ''}
         </div>
         <CopyAsCurl exchange={exchange} />

@@ -67,7 +67,7 @@ describe('recorded Chrome sequences', () => {
     expect(exchange.preflights).toHaveLength(1);
     expect(exchange.requestHeaders).toBeNull();
     expect(exchange).toMatchObject({ state: 'failed', error: 'net::ERR_FAILED', response: null, preflightCache: null });
-    expect(exchange.mode).toEqual({ value: 'cors', source: 'inferred' });
+    expect(exchange.mode).toEqual({ value: 'cors', source: 'preflight' });
     expect(verdictOf(exchange)).toMatchObject({ ok: false, error });
     expect(exchange.diagnosis?.blockedByBrowser).toBe(true);
   });
