@@ -117,11 +117,10 @@ export function headerReason(name: string, value: string, failure: SafelistFailu
 const valueReasons = new Map<string, Map<string, Reason>>();
 
 function buildValueReason(name: string, value: string, failure: SafelistFailure, joined: number): Reason {
-  const nameRule = false;
   const joinedNote =
-    joined > 1 && !nameRule ? ` (Chromium joins the ${joined} ${displayName(name)} values with ", " before checking; the standard checks each)` : '';
+    joined > 1 ? ` (Chromium joins the ${joined} ${displayName(name)} values with ", " before checking; the standard checks each)` : '';
   return {
-    rule: nameRule ? 'header-name' : 'header-value',
+    rule: 'header-value',
     header: name,
     value,
     detail: failure,

@@ -54,25 +54,25 @@ const ECT_VALUES = new Set(['slow-2g', '2g', '3g', '4g']);
 const NAME_NOT_SAFELISTED: SafelistFailure = Object.freeze({ kind: 'name-not-safelisted' });
 
 /** `1*DIGIT [ "." 1*DIGIT ]` */
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 function isDoubleLike(value: string): boolean {
-  let digitsBefore = 0;
   let i = 0;
-  while (i < value.length && value.charCodeAt(i) >= 0x30 && value.charCodeAt(i) <= 0x39) i++, digitsBefore++;
-  if (digitsBefore === 0) return false;
+  while (i < value.length && isDigit(value.charCodeAt(i))) i++;
+  if (i === 0) return false;
   if (i === value.length) return true;
   if (value.charCodeAt(i) !== 0x2e) return false;
   const afterDot = ++i;
-  while (i < value.length && value.charCodeAt(i) >= 0x30 && value.charCodeAt(i) <= 0x39) i++;
+  while (i < value.length && isDigit(value.charCodeAt(i))) i++;
   return i === value.length && i > afterDot;
 }
 
 /** `1*DIGIT` */
 function isIntLike(value: string): boolean {
   if (value.length === 0) return false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
-  }
+  for (let i = 0; i < value.length; i++) if (!isDigit(value.charCodeAt(i))) return false;
   return true;
 }
 
