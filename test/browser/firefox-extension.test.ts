@@ -9,14 +9,18 @@
  * extension's own panel page (BiDi cannot navigate to moz-extension://, see support/firefox.ts)
  * and speaks the panel's protocol from it.
  */
+import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/capture/exchange';
 import { startPlayground, type Playground, type ServedRequest } from '../playground/server';
 import { scenarios, type Scenario } from '../playground/scenarios';
 import { GECKO_ID, launchFirefox, type FirefoxSession } from './support/firefox';
+import { screenshotWindow, showExtensionPanel } from './support/firefox-devtools-panel';
 import { readSnapshot, tabIdOf, waitForExchanges } from './support/firefox-panel-port';
 import type { Outcome } from './support/playground-page';
+
+const screenshotPath = resolve(import.meta.dirname, '../../dist/screenshots/firefox-cors-panel.png');
 
 /** Scenarios that never make a CORS exchange: the panel must not list them. */
 const notCors = new Set(['image-no-cors', 'no-cors-fetch', 'same-origin-fetch']);
@@ -96,6 +100,16 @@ describe('the Firefox build in Firefox ESR', () => {
     const row = await panel.evaluate<[], () => string | undefined>(`${rows}.findLast((text) => text.includes('/api/preflighted-put'))`);
     expect(row).toContain('PUT');
     await panel.close();
+  });
+
+  it('adds a CORS tab to Firefox DevTools that shows the tab\'s exchanges', async () => {
+    const toolbox = await showExtensionPanel(session.chrome, playground.pageUrl, 'CORS');
+    expect(toolbox.extensionTabs).toEqual(['CORS']);
+    expect(toolbox.selected).toMatch(/^webext-devtools-panel-/);
+    // The panel lives in the extension's process, out of the chrome context's reach: give it time
+    // to get its snapshot before the picture (the picture is evidence, not an assertion).
+    await new Promise((done) => setTimeout(done, 2000));
+    await screenshotWindow(session.chrome, screenshotPath);
   });
 
   it('lists a preflighted PUT with its preflight paired', () => {

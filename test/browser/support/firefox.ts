@@ -68,7 +68,6 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       'browser.safebrowsing.update.enabled': false,
       'app.normandy.enabled': false,
       'extensions.update.enabled': false,
-      'devtools.toolbox.host': 'window',
       ...options.prefs,
     },
   });

@@ -1,0 +1,48 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { ChromeContext } from './firefox-chrome-context';
+
+/**
+ * Opens Firefox's DevTools toolbox for a tab and selects the extension's panel, from the chrome
+ * context. An extension panel's tool id is `webext-devtools-panel-<...>`, not known in advance,
+ * so the tab is found by its label. Returns the labels of the extension tabs and the selected tool id.
+ */
+export async function showExtensionPanel(chrome: ChromeContext, tabUrlPrefix: string, label: string): Promise<{ extensionTabs: string[]; selected: string }> {
+  return chrome.evaluate(`(async () => {
+    const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+    const { gDevTools } = require('devtools/client/framework/devtools');
+    const tab = [...gBrowser.tabs].find((t) => t.linkedBrowser.currentURI.spec.startsWith(${JSON.stringify(tabUrlPrefix)}));
+    if (tab === undefined) throw new Error('no tab at ${tabUrlPrefix}');
+    gBrowser.selectedTab = tab;
+    const toolbox = await gDevTools.showToolboxForTab(tab, { toolId: 'webconsole' });
+    // Extension panels are the toolbox's "additional tools"; their tab may sit in the overflow menu.
+    const labels = () => toolbox.getAdditionalTools().map((t) => ({ id: t.id, label: t.label }));
+    for (let i = 0; i < 100; i++) {
+      const found = toolbox.getAdditionalTools().find((t) => t.label === ${JSON.stringify(label)} && t.id.startsWith('webext-devtools-panel-'));
+      if (found !== undefined) {
+        await toolbox.selectTool(found.id);
+        return { extensionTabs: labels().map((t) => t.label), selected: toolbox.currentToolId };
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('no ' + ${JSON.stringify(label)} + ' tab in the toolbox: ' + JSON.stringify(labels()));
+  })()`);
+}
+
+/**
+ * Screenshots the browser window, toolbox included, with the chrome window's drawSnapshot (BiDi's
+ * captureScreenshot does not take chrome contexts). Headless compositing can overlap the page
+ * over the toolbox's left edge; the panel's own area is drawn faithfully.
+ */
+export async function screenshotWindow(chrome: ChromeContext, path: string): Promise<void> {
+  const dataUrl = await chrome.evaluate<string>(`(async () => {
+    const bitmap = await window.browsingContext.currentWindowGlobal.drawSnapshot(null, 1, 'white');
+    const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    canvas.getContext('2d').drawImage(bitmap, 0, 0);
+    return canvas.toDataURL('image/png');
+  })()`);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+}
