@@ -1,5 +1,6 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import baseManifest from './manifest.json' with { type: 'json' };
 
@@ -25,6 +26,27 @@ export function manifestFor(target: Target): ManifestV3Export {
   } as unknown as ManifestV3Export;
 }
 
+/**
+ * The panel never sets HTML: every value from a page is rendered as text. Preact still ships one
+ * `innerHTML` assignment, for `dangerouslySetInnerHTML`, which addons.mozilla.org's linter flags
+ * (UNSAFE_VAR_ASSIGNMENT). This removes that one statement from the bundle, so no code path can
+ * set HTML, and fails the build if a Preact update changes it, rather than silently missing it.
+ * test/unit/pure-core-boundary.test.ts keeps `dangerouslySetInnerHTML` out of src/.
+ */
+function withoutInnerHtml(): Plugin {
+  const assignment = /(\w+)\.innerHTML=(\w+)\.__html/g;
+  return {
+    name: 'cors-devtools:preact-without-inner-html',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/node_modules\/preact\/dist\/preact\.mjs$/.test(id)) return null;
+      const found = code.match(assignment)?.length ?? 0;
+      if (found !== 1) this.error(`expected one innerHTML assignment in preact, found ${found}: update withoutInnerHtml()`);
+      return { code: code.replace(assignment, '(()=>{throw new Error("dangerouslySetInnerHTML is not supported")})()'), map: null };
+    },
+  };
+}
+
 function targetOf(mode: string): Target {
   return (targets as readonly string[]).includes(mode) ? (mode as Target) : 'chrome';
 }
@@ -33,7 +55,7 @@ export default defineConfig(({ mode }) => {
   const target = targetOf(mode);
   const testing = process.env['VITEST'] !== undefined;
   return {
-    plugins: [preact(), ...(testing ? [] : [crx({ manifest: manifestFor(target), browser: target })])],
+    plugins: [preact(), ...(testing ? [] : [withoutInnerHtml(), crx({ manifest: manifestFor(target), browser: target })])],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

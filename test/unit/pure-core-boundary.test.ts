@@ -30,6 +30,11 @@ describe('the pure core boundary', () => {
     expect(files.length).toBeGreaterThan(20);
   });
 
+  it('never sets HTML from src/: every value from a page is rendered as text', () => {
+    const offenders = files.filter((file) => /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(readFileSync(file, 'utf8')));
+    expect(offenders.map((file) => relative(root, file))).toEqual([]);
+  });
+
   it('keeps browser APIs out of src/', () => {
     const offenders = files.flatMap((file) => {
       const text = readFileSync(file, 'utf8');
