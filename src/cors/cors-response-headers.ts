@@ -24,33 +24,42 @@ export interface CorsResponseHeaders {
 
 const ALLOW_PREFIX = 'access-control-allow-';
 
-const FIELDS = ['allowOrigin', 'allowCredentials', 'allowMethods', 'allowHeaders', 'maxAge', 'location', 'vary'] as const;
-type Field = (typeof FIELDS)[number];
-
-const LOWERCASE_NAMES: ReadonlyArray<readonly [string, Field]> = [
-  ['access-control-allow-origin', 'allowOrigin'],
-  ['access-control-allow-credentials', 'allowCredentials'],
-  ['access-control-allow-methods', 'allowMethods'],
-  ['access-control-allow-headers', 'allowHeaders'],
-  ['access-control-max-age', 'maxAge'],
-  ['location', 'location'],
-  ['vary', 'vary'],
-];
-
-function titleCase(lower: string): string {
-  return lower.replace(/(^|-)([a-z])/g, (_, dash: string, ch: string) => dash + ch.toUpperCase());
-}
+type Field = 'allowOrigin' | 'allowCredentials' | 'allowMethods' | 'allowHeaders' | 'maxAge' | 'location' | 'vary';
 
 /**
- * Names as servers usually spell them (lowercase, Title-Case) map straight to their field: a Map
- * lookup is far cheaper than a case-insensitive comparison. Other spellings are lowercased first.
+ * Which field a header name is, or null. Names are told apart by length, then compared with the
+ * spellings servers use (Title-Case, lowercase) by `===`; any other spelling is lowercased first.
+ * No hashing, and most lines (Content-Type, Date, ...) cost one length test.
  */
-const BY_NAME = new Map<string, Field>();
-for (const [lower, field] of LOWERCASE_NAMES) {
-  BY_NAME.set(lower, field);
-  BY_NAME.set(titleCase(lower), field);
+function fieldOf(name: string): Field | null {
+  switch (name.length) {
+    case 4:
+      return name === 'Vary' || name === 'vary' || name.toLowerCase() === 'vary' ? 'vary' : null;
+    case 8:
+      return name === 'Location' || name === 'location' || name.toLowerCase() === 'location' ? 'location' : null;
+    case 22:
+      return name === 'Access-Control-Max-Age' || name === 'access-control-max-age' || name.toLowerCase() === 'access-control-max-age' ? 'maxAge' : null;
+    case 27:
+      return name === 'Access-Control-Allow-Origin' || name === 'access-control-allow-origin' || name.toLowerCase() === 'access-control-allow-origin' ? 'allowOrigin' : null;
+    case 28: {
+      if (name === 'Access-Control-Allow-Methods' || name === 'access-control-allow-methods') return 'allowMethods';
+      if (name === 'Access-Control-Allow-Headers' || name === 'access-control-allow-headers') return 'allowHeaders';
+      const lower = name.toLowerCase();
+      return lower === 'access-control-allow-methods' ? 'allowMethods' : lower === 'access-control-allow-headers' ? 'allowHeaders' : null;
+    }
+    case 32:
+      return name === 'Access-Control-Allow-Credentials' || name === 'access-control-allow-credentials' || name.toLowerCase() === 'access-control-allow-credentials'
+        ? 'allowCredentials'
+        : null;
+    default:
+      return null;
+  }
 }
-const BY_LOWERCASE = new Map<string, Field>(LOWERCASE_NAMES);
+
+/** Any other Access-Control-Allow-* name (e.g. -Private-Network). */
+function isOtherAllowName(name: string): boolean {
+  return name.length > ALLOW_PREFIX.length && name.toLowerCase().lastIndexOf(ALLOW_PREFIX, 0) === 0;
+}
 
 function join(previous: string | null, raw: unknown): string {
   const value = trimTabOrSpace(typeof raw === 'string' ? raw : String(raw));
@@ -73,44 +82,41 @@ export function readCorsResponseHeaders(headers: HeaderLines | null | undefined)
   if (!Array.isArray(headers)) return out;
   for (let i = 0; i < headers.length; i++) {
     const line: unknown = headers[i];
-    if (!Array.isArray(line) || line.length < 2) continue;
-    const name: unknown = line[0];
+    if (typeof line !== 'object' || line === null) continue;
+    const name: unknown = (line as ArrayLike<unknown>)[0];
     if (typeof name !== 'string') continue;
-    let field = BY_NAME.get(name);
-    if (field === undefined) {
-      // Any other spelling: only names long enough to matter are lowercased.
-      if (name.length !== 4 && name.length !== 8 && name.length <= ALLOW_PREFIX.length) continue;
-      const lower = name.toLowerCase();
-      if (lower.startsWith(ALLOW_PREFIX)) out.anyAllow = true;
-      field = BY_LOWERCASE.get(lower);
-      if (field === undefined) continue;
+    const field = fieldOf(name);
+    if (field === null) {
+      if (!out.anyAllow && name.length > ALLOW_PREFIX.length && isOtherAllowName(name)) out.anyAllow = true;
+      continue;
     }
+    const raw = (line as ArrayLike<unknown>)[1];
     switch (field) {
       case 'allowOrigin':
         out.anyAllow = true;
-        out.allowOrigin = join(out.allowOrigin, line[1]);
+        out.allowOrigin = join(out.allowOrigin, raw);
         out.allowOriginLines++;
         break;
       case 'allowCredentials':
         out.anyAllow = true;
-        out.allowCredentials = join(out.allowCredentials, line[1]);
+        out.allowCredentials = join(out.allowCredentials, raw);
         break;
       case 'allowMethods':
         out.anyAllow = true;
-        out.allowMethods = join(out.allowMethods, line[1]);
+        out.allowMethods = join(out.allowMethods, raw);
         break;
       case 'allowHeaders':
         out.anyAllow = true;
-        out.allowHeaders = join(out.allowHeaders, line[1]);
+        out.allowHeaders = join(out.allowHeaders, raw);
         break;
       case 'maxAge':
-        out.maxAge = join(out.maxAge, line[1]);
+        out.maxAge = join(out.maxAge, raw);
         break;
       case 'location':
-        out.location = join(out.location, line[1]);
+        out.location = join(out.location, raw);
         break;
       case 'vary':
-        out.vary = join(out.vary, line[1]);
+        out.vary = join(out.vary, raw);
         break;
     }
   }
