@@ -82,7 +82,7 @@ export function readCorsResponseHeaders(headers: HeaderLines | null | undefined)
   if (!Array.isArray(headers)) return out;
   for (let i = 0; i < headers.length; i++) {
     const line: unknown = headers[i];
-    if (typeof line !== 'object' || line === null) continue;
+    if (typeof line !== 'object' || line === null || (line as ArrayLike<unknown>).length < 2) continue;
     const name: unknown = (line as ArrayLike<unknown>)[0];
     if (typeof name !== 'string') continue;
     const field = fieldOf(name);
