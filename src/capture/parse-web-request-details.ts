@@ -21,47 +21,41 @@ export function parseWebRequestDetails(kind: WebRequestEventKind, details: unkno
   if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return undefined;
   if (typeof url !== 'string' || !isHttpUrl(url)) return undefined;
   if (typeof method !== 'string') return undefined;
-  const base = {
-    requestId: String(requestId),
-    tabId,
-    frameId: typeof d['frameId'] === 'number' && Number.isInteger(d['frameId']) ? d['frameId'] : 0,
-    url,
-    method,
-    timeStamp: typeof d['timeStamp'] === 'number' && Number.isFinite(d['timeStamp']) ? d['timeStamp'] : Date.now(),
-    type: typeof d['type'] === 'string' ? d['type'] : 'other',
-    initiator: initiatorOf(d),
-  };
+  const id = String(requestId);
+  const frameId = integerOr(d['frameId'], 0);
+  const timeStamp = typeof d['timeStamp'] === 'number' && Number.isFinite(d['timeStamp']) ? d['timeStamp'] : Date.now();
+  const type = typeof d['type'] === 'string' ? d['type'] : 'other';
+  const initiator = initiatorOf(d);
+  // One object literal per kind, fields in the same order, instead of spreading a shared `base`:
+  // spreading cost ~4 us of the ~5 us an event took to parse (measured on the synthetic stream).
   switch (kind) {
     case 'before-request':
-      return { ...base, kind };
+      return { kind, requestId: id, tabId, frameId, url, method, timeStamp, type, initiator };
     case 'send-headers':
-      return { ...base, kind, requestHeaders: headerList(d['requestHeaders']) };
+      return { kind, requestId: id, tabId, frameId, url, method, timeStamp, type, initiator, requestHeaders: headerList(d['requestHeaders']) };
     case 'headers-received':
       return {
-        ...base,
-        kind,
-        statusCode: statusOf(d),
+        kind, requestId: id, tabId, frameId, url, method, timeStamp, type, initiator,
+        statusCode: integerOr(d['statusCode'], 0),
         statusLine: typeof d['statusLine'] === 'string' ? d['statusLine'] : '',
         responseHeaders: headerList(d['responseHeaders']),
       };
     case 'redirect':
       return {
-        ...base,
-        kind,
-        statusCode: statusOf(d),
+        kind, requestId: id, tabId, frameId, url, method, timeStamp, type, initiator,
+        statusCode: integerOr(d['statusCode'], 0),
         redirectUrl: typeof d['redirectUrl'] === 'string' ? d['redirectUrl'] : '',
         responseHeaders: headerList(d['responseHeaders']),
       };
     case 'completed':
       return {
-        ...base,
-        kind,
-        statusCode: statusOf(d),
+        kind, requestId: id, tabId, frameId, url, method, timeStamp, type, initiator,
+        statusCode: integerOr(d['statusCode'], 0),
         responseHeaders: headerList(d['responseHeaders']),
         fromCache: d['fromCache'] === true,
       };
     case 'error':
-      return { ...base, kind, error: typeof d['error'] === 'string' ? d['error'] : 'unknown error' };
+      return { kind, requestId: id, tabId, frameId, url, method, timeStamp, type, initiator, error: typeof d['error'] === 'string' ? d['error'] : 'unknown error' };
   }
 }
 
@@ -69,9 +63,8 @@ function isHttpUrl(url: string): boolean {
   return url.startsWith('http://') || url.startsWith('https://');
 }
 
-function statusOf(d: Record<string, unknown>): number {
-  const status = d['statusCode'];
-  return typeof status === 'number' && Number.isInteger(status) ? status : 0;
+function integerOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) ? value : fallback;
 }
 
 /** Chrome gives `initiator` (an origin); Firefox gives `originUrl` (a URL of the document). */
@@ -93,11 +86,17 @@ function headerList(raw: unknown): HeaderList {
   const headers: Array<readonly [string, string]> = [];
   for (const entry of raw as unknown[]) {
     if (typeof entry !== 'object' || entry === null) continue;
-    const { name, value, binaryValue } = entry as Record<string, unknown>;
+    const header = entry as Record<string, unknown>;
+    const name = header['name'];
     if (typeof name !== 'string') continue;
-    if (typeof value === 'string') headers.push([name, value]);
-    else if (Array.isArray(binaryValue)) headers.push([name, latin1(binaryValue)]);
-    else headers.push([name, '']);
+    const value = header['value'];
+    if (typeof value === 'string') {
+      headers.push([name, value]);
+      continue;
+    }
+    // `binaryValue` is read only when there is no `value`: most headers have one.
+    const binaryValue = header['binaryValue'];
+    headers.push([name, Array.isArray(binaryValue) ? latin1(binaryValue) : '']);
   }
   return headers;
 }
