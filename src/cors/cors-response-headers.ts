@@ -32,6 +32,9 @@ type Field = 'allowOrigin' | 'allowCredentials' | 'allowMethods' | 'allowHeaders
  * No hashing, and most lines (Content-Type, Date, ...) cost one length test.
  */
 function fieldOf(name: string): Field | null {
+  // The first letter (any case) rules out Date, ETag, Expires, ... before any lowercasing.
+  const first = name.charCodeAt(0) | 0x20;
+  if (first !== 0x61 && first !== 0x6c && first !== 0x76) return null;
   switch (name.length) {
     case 4:
       return name === 'Vary' || name === 'vary' || name.toLowerCase() === 'vary' ? 'vary' : null;
