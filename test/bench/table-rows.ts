@@ -1,0 +1,95 @@
+import type { BackgroundResults } from './background/background-bench';
+import type { PageCostResults } from './page-cost/page-cost';
+import type { PanelResults } from './panel-page/panel-bench';
+import type { TableRow } from './support/results-table';
+import { formatSpread, type Spread } from './support/stats';
+
+const at = (s: Spread): number => s.median;
+const n = (value: number): string => Math.round(value).toLocaleString('en-US');
+
+export function pageCostRows(r: PageCostResults): TableRow[] {
+  const rows: TableRow[] = [];
+  for (const [workload, f] of Object.entries(r.flood)) {
+    const oursFloor = f.ratios['ours/floor'];
+    const oursNone = f.ratios['ours/none'];
+    const floorNone = f.ratios['floor/none'];
+    if (oursFloor !== undefined) rows.push({ part: '1 page', figure: `flood ${workload}: ours/floor`, value: formatSpread(oursFloor), budget: '<= 1.05', met: at(oursFloor) <= 1.05 });
+    if (oursNone !== undefined) rows.push({ part: '1 page', figure: `flood ${workload}: ours/none`, value: formatSpread(oursNone), budget: '', met: null });
+    if (floorNone !== undefined) rows.push({ part: '1 page', figure: `flood ${workload}: floor/none`, value: formatSpread(floorNone), budget: '', met: null });
+  }
+  for (const [workload, f] of Object.entries(r.realistic)) {
+    const oursNone = f.ratios['ours/none'];
+    const oursFloor = f.ratios['ours/floor'];
+    if (oursNone !== undefined) rows.push({ part: '1 page', figure: `realistic ${workload}: ours/none`, value: formatSpread(oursNone), budget: '<= 1.05', met: at(oursNone) <= 1.05 });
+    if (oursFloor !== undefined) rows.push({ part: '1 page', figure: `realistic ${workload}: ours/floor`, value: formatSpread(oursFloor), budget: '', met: null });
+  }
+  for (const v of r.variants) {
+    if (v.put === null || v.get === null) continue;
+    rows.push({ part: '1 floor', figure: `${v.id}: /none put, get`, value: `${formatSpread(v.put.vsNone)}, ${formatSpread(v.get.vsNone)}`, budget: '', met: null });
+  }
+  return rows;
+}
+
+export function backgroundRows(r: BackgroundResults): TableRow[] {
+  return [
+    { part: '2 background', figure: `exchanges/s in Node (${n(r.exchanges)})`, value: n(at(r.exchangesPerSecond)), budget: '>= 200,000', met: at(r.exchangesPerSecond) >= 200_000 },
+    { part: '2 background', figure: 'exchanges per CPU-s in Node', value: n(r.exchangesPerCpuSecond), budget: '', met: null },
+    {
+      part: '2 background',
+      figure: 'us/exchange parse, pairing, diagnose, store',
+      value: `${r.stagesUs.parse}, ${r.stagesUs.pairing}, ${r.stagesUs.diagnose}, ${r.stagesUs.storeAndBudget}`,
+      budget: '',
+      met: null,
+    },
+    { part: '2 background', figure: 'bytes per stored exchange (mean, p95)', value: `${n(r.storedBytes.mean)}, ${n(r.storedBytes.p95)}`, budget: '<= 2,048', met: r.storedBytes.mean <= 2048 },
+    {
+      part: '2 background',
+      figure: 'persisting: us/exchange without, with',
+      value: `${r.persistence.usPerExchangeWithout}, ${r.persistence.usPerExchangeWith}`,
+      budget: '',
+      met: null,
+    },
+    { part: '2 background', figure: 'persisting: bytes serialized per exchange', value: n(r.persistence.bytesSerializedPerExchange), budget: '', met: null },
+  ];
+}
+
+export function coreRows(r: Record<string, number>): TableRow[] {
+  const classify = r['cors.classify ops/s'] ?? Number.NaN;
+  const check = r['cors.check ops/s'] ?? Number.NaN;
+  return [
+    { part: '3 core', figure: 'classify ops/s (per CPU-s)', value: `${n(classify)} (${n(r['cors.classify ops/cpu-s'] ?? Number.NaN)})`, budget: '>= 1,000,000', met: classify >= 1_000_000 },
+    { part: '3 core', figure: 'check ops/s (per CPU-s)', value: `${n(check)} (${n(r['cors.check ops/cpu-s'] ?? Number.NaN)})`, budget: '>= 500,000', met: check >= 500_000 },
+  ];
+}
+
+export function panelRows(r: PanelResults): TableRow[] {
+  const ms = (s: Spread): string => formatSpread(s, 1, ' ms');
+  return [
+    { part: '4 panel', figure: `first render, ${n(r.exchanges)} exchanges`, value: ms(r.firstRender), budget: '<= 200 ms', met: at(r.firstRender) <= 200 },
+    { part: '4 panel', figure: 'first render / first render at 40', value: formatSpread(r.firstRenderRatioTo40), budget: '', met: null },
+    { part: '4 panel', figure: 'filter "Failed"', value: ms(r.filter), budget: '<= 50 ms', met: at(r.filter) <= 50 },
+    { part: '4 panel', figure: 'search (one input event)', value: ms(r.search), budget: '<= 50 ms', met: at(r.search) <= 50 },
+    { part: '4 panel', figure: 'scroll: work per step p95', value: ms(r.scrollWorkP95), budget: '', met: null },
+    { part: '4 panel', figure: 'scroll: work per step max', value: ms(r.scrollWorkMax), budget: '<= 16 ms', met: at(r.scrollWorkMax) <= 16 },
+    { part: '4 panel', figure: 'scroll: frame interval p95, max', value: `${ms(r.scrollFrameP95)}; ${ms(r.scrollFrameMax)}`, budget: '', met: null },
+    { part: '4 panel', figure: `scroll: frames dropped of ${r.scrollSteps}`, value: formatSpread(r.scrollFramesDropped, 0), budget: '0', met: at(r.scrollFramesDropped) === 0 },
+    {
+      part: '4 panel',
+      figure: `pipeline in Chromium, exchanges/s (${n(r.pipelineInChromium.exchanges)})`,
+      value: formatSpread(r.pipelineInChromium.exchangesPerSecond, 0),
+      budget: '>= 200,000',
+      met: at(r.pipelineInChromium.exchangesPerSecond) >= 200_000,
+    },
+  ];
+}
+
+/** Rows of the reports bench, whatever shape of figures it returns (name -> number). */
+export function reportRows(r: Record<string, unknown>): TableRow[] {
+  return Object.entries(r)
+    .filter((entry): entry is [string, number] => typeof entry[1] === 'number')
+    .map(([figure, value]) => {
+      const isMs = /\bms\b/.test(figure);
+      const budgeted = isMs && !/\bcpu\b/.test(figure);
+      return { part: '5 reports', figure, value: isMs ? `${value.toFixed(1)} ms` : n(value), budget: budgeted ? '<= 500 ms' : '', met: budgeted ? value <= 500 : null };
+    });
+}
