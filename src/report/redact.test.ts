@@ -44,6 +44,18 @@ describe('redactHeaderValue', () => {
     expect(redactHeaderValue('X-Words', 'a-perfectly-ordinary-but-rather-long-header-value-here')).toBe('a-perfectly-ordinary-but-rather-long-header-value-here');
   });
 
+  it('finds token runs wherever they sit in a value', () => {
+    const hex = '0123456789abcdef0123456789abcdef';
+    expect(redactHeaderValue('X-Trace', `session-${hex}; v=1`)).toBe(`session-${redactionMark(hex)}; v=1`);
+    expect(redactHeaderValue('X-Trace', `x_${hex}`)).toBe(`x_${hex}`);
+    expect(redactHeaderValue('X-Trace', `a,${jwt},b`)).toBe(`a,${redactionMark(jwt)},b`);
+    expect(redactHeaderValue('X-Trace', 'basic dXNlcjpwYXNzd29yZA==')).toBe('basic [redacted: 20 bytes]');
+    const padded = 'QWxhZGRpbjpvcGVuIHNlc2FtZQ9aZ3Vlc3Q6Z3Vlc3QxMjM0NTY3ODk==';
+    expect(redactHeaderValue('X-Blob', `k ${padded} k`)).toBe(`k ${redactionMark(padded)} k`);
+    expect(redactHeaderValue('X-Long', 'v'.repeat(10_000))).toBe('v'.repeat(10_000));
+    expect(redactHeaderValue('X-Short', 'Token')).toBe('Token');
+  });
+
   it('redacts query secrets of URLs in Referer and Location', () => {
     expect(redactHeaderValue('Referer', 'https://app.example/cb?code=abc&x=1')).toBe('https://app.example/cb?code=[redacted: 3 bytes]&x=1');
   });

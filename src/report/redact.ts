@@ -39,10 +39,15 @@ export function redactionMark(value: string): string {
 /** Collects the secrets a redaction hid, so quoted copies of them elsewhere can be hidden too. */
 export class SecretSet {
   readonly #secrets = new Set<string>();
+  readonly #scrubbed = new Map<string, string>();
+  /** Long header values already redacted in this exchange: reasons and `invalid` quote them again. */
+  readonly seen = new Map<string, string>();
 
   add(secret: string): void {
     // Shorter strings would hide innocent text (a "1" in an explanation); the fields that held them are redacted anyway.
-    if (secret.length >= 4) this.#secrets.add(secret);
+    if (secret.length < 4 || this.#secrets.has(secret)) return;
+    this.#secrets.add(secret);
+    this.#scrubbed.clear();
   }
 
   get size(): number {
@@ -51,6 +56,16 @@ export class SecretSet {
 
   /** `text` with every collected secret, and every token-like run, replaced by its mark. */
   scrub(text: string): string {
+    if (text.length < 64) return this.#scrub(text);
+    let scrubbed = this.#scrubbed.get(text);
+    if (scrubbed === undefined) {
+      scrubbed = this.#scrub(text);
+      this.#scrubbed.set(text, scrubbed);
+    }
+    return scrubbed;
+  }
+
+  #scrub(text: string): string {
     let out = text;
     for (const secret of this.#secrets) if (out.includes(secret)) out = out.split(secret).join(redactionMark(secret));
     return replaceTokenRuns(out, redactionMark);
@@ -99,6 +114,17 @@ function decodeLoosely(s: string): string {
 /** One header value, redacted by its name and by what it looks like. */
 export function redactHeaderValue(name: string, value: string, secrets?: SecretSet): string {
   const lower = name.toLowerCase();
+  if (secrets === undefined || value.length < 64) return redactValue(lower, value, secrets);
+  const key = `${lower}\u0000${value}`;
+  let redacted = secrets.seen.get(key);
+  if (redacted === undefined) {
+    redacted = redactValue(lower, value, secrets);
+    secrets.seen.set(key, redacted);
+  }
+  return redacted;
+}
+
+function redactValue(lower: string, value: string, secrets: SecretSet | undefined): string {
   if (isSecretHeaderName(lower)) {
     if (value === '') return value;
     secrets?.add(value);

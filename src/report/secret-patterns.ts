@@ -66,29 +66,136 @@ export function mayHoldTokens(lowerName: string): boolean {
  * Runs that look like credentials inside any text:
  * - the credentials after an HTTP authentication scheme (`Bearer abc`, `Basic dXNlcjpwdw==`);
  * - JSON Web Tokens (`eyJ...`.`...`.`...`);
- * - 32 or more hex digits (API keys, session ids);
+ * - 32 or more hex digits between word boundaries (API keys, session ids);
  * - 40 or more base64/base64url characters mixing upper case, lower case and digits.
+ * Scanned by hand in one pass: a regular expression with these alternatives cost most of an
+ * export's time on long header values.
  */
-const TOKEN_RUNS = /\b(?:Bearer|Basic|Digest|Token|Negotiate|NTLM)[ \t]+([^\s,;"']+)|\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b[0-9a-fA-F]{32,}\b|[A-Za-z0-9+/_-]{40,}={0,2}/gi;
+const SCHEME_WORD = /(?:bearer|basic|digest|token|negotiate|ntlm)[ \t]/i;
+const SCHEME_CREDENTIALS = /\b(?:Bearer|Basic|Digest|Token|Negotiate|NTLM)[ \t]+([^\s,;"']+)/gi;
+const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/y;
 
-function looksRandom(run: string): boolean {
-  return /[0-9]/.test(run) && /[a-z]/.test(run) && /[A-Z]/.test(run);
+/** Character classes of the scan, as bits in a 128-entry table (everything above ASCII is none). */
+const BASE64 = 1; // [A-Za-z0-9+/_-]: base64 and base64url
+const WORD = 2; // \w
+const HEX = 4;
+const DIGIT = 8;
+const LOWER = 16;
+const UPPER = 32;
+const CLASSES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  const digit = /[0-9]/.test(ch);
+  const lower = /[a-z]/.test(ch);
+  const upper = /[A-Z]/.test(ch);
+  const word = digit || lower || upper || ch === '_';
+  CLASSES[c] =
+    (word || ch === '+' || ch === '/' || ch === '-' ? BASE64 : 0) |
+    (word ? WORD : 0) |
+    (/[0-9a-fA-F]/.test(ch) ? HEX : 0) |
+    (digit ? DIGIT : 0) |
+    (lower ? LOWER : 0) |
+    (upper ? UPPER : 0);
+}
+
+function classOf(c: number): number {
+  return c < 128 ? (CLASSES[c] ?? 0) : 0;
+}
+
+function isWord(c: number): boolean {
+  return (classOf(c) & WORD) !== 0;
+}
+
+function isBase64(c: number): boolean {
+  return (classOf(c) & BASE64) !== 0;
+}
+
+/** Whether `text` holds a run of 32 or more base64url characters: no token run is shorter. */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    run = isBase64(text.charCodeAt(i)) ? run + 1 : 0;
+    if (run >= 32) return true;
+  }
+  return false;
+}
+
+function startsJwt(text: string, i: number): boolean {
+  return text.charCodeAt(i) === 0x65 && text.startsWith('eyJ', i) && (i === 0 || !isWord(text.charCodeAt(i - 1)));
 }
 
 /**
- * `text` with each token-like run replaced by `mark(run)`, and the runs replaced.
+ * `text` with each token-like run replaced by `mark(run)`; `found` hears each run replaced.
  * Base64-like runs count only when they mix cases and digits, so long words and paths stay.
  */
 export function replaceTokenRuns(text: string, mark: (secret: string) => string, found?: (secret: string) => void): string {
-  return text.replace(TOKEN_RUNS, (match: string, schemeCredentials: string | undefined) => {
-    if (schemeCredentials !== undefined) {
-      found?.(schemeCredentials);
-      return match.slice(0, match.length - schemeCredentials.length) + mark(schemeCredentials);
+  if (text.length < 6) return text;
+  // Most values and texts hold nothing that could be a token: a cheap look and they are done.
+  const scheme = SCHEME_WORD.test(text);
+  if (!scheme && !text.includes('eyJ') && !hasLongRun(text)) return text;
+  const hide = (secret: string): string => {
+    found?.(secret);
+    return mark(secret);
+  };
+  const src = scheme
+    ? text.replace(SCHEME_CREDENTIALS, (match: string, credentials: string) => match.slice(0, match.length - credentials.length) + hide(credentials))
+    : text;
+  let out = '';
+  let copied = 0;
+  const replace = (from: number, to: number): void => {
+    out += src.slice(copied, from) + hide(src.slice(from, to));
+    copied = to;
+  };
+  const n = src.length;
+  const hexWords: number[] = [];
+  let i = 0;
+  while (i < n) {
+    if (!isBase64(src.charCodeAt(i))) {
+      i++;
+      continue;
     }
-    if (/^[0-9a-fA-F]+$/.test(match) || match.startsWith('eyJ') || looksRandom(match)) {
-      found?.(match);
-      return mark(match);
+    if (startsJwt(src, i)) {
+      JWT.lastIndex = i;
+      const jwt = JWT.exec(src);
+      if (jwt !== null) {
+        replace(i, i + jwt[0].length);
+        i += jwt[0].length;
+        continue;
+      }
     }
-    return match;
-  });
+    // One pass over the run: its character classes, and its all-hex words of 32 or more.
+    let seen = 0;
+    let wordStart = -1;
+    let wordHex = true;
+    hexWords.length = 0;
+    let j = i;
+    for (; j < n; j++) {
+      const c = src.charCodeAt(j);
+      const k = classOf(c);
+      if ((k & BASE64) === 0 || (c === 0x65 && j > i && startsJwt(src, j))) break;
+      seen |= k;
+      if ((k & WORD) !== 0) {
+        if (wordStart < 0) {
+          wordStart = j;
+          wordHex = true;
+        }
+        if ((k & HEX) === 0) wordHex = false;
+      } else if (wordStart >= 0) {
+        if (wordHex && j - wordStart >= 32) hexWords.push(wordStart, j);
+        wordStart = -1;
+      }
+    }
+    // A word ending the run ends at a word boundary only when no word character follows.
+    if (wordStart >= 0 && wordHex && j - wordStart >= 32 && (j === n || !isWord(src.charCodeAt(j)))) hexWords.push(wordStart, j);
+    let end = j;
+    while (end < n && end - j < 2 && src.charCodeAt(end) === 0x3d) end++;
+    if (j - i >= 40 && (seen & (DIGIT | LOWER | UPPER)) === (DIGIT | LOWER | UPPER)) {
+      replace(i, end);
+      i = end;
+      continue;
+    }
+    for (let h = 0; h < hexWords.length; h += 2) replace(hexWords[h] ?? 0, hexWords[h + 1] ?? 0);
+    i = j;
+  }
+  return copied === 0 ? src : out + src.slice(copied);
 }
