@@ -4,7 +4,7 @@ import { CaptureService } from '../../../src/capture/capture-service';
 import { WriteBatcher } from '../../../src/store/write-batcher';
 import { readFixtures } from '../../fixtures/web-request/web-request-fixture';
 import { SequenceBuilder } from './sequence-builder';
-import { memoryPersistence, parseFixtureEvents, replay } from './replay-events';
+import { memoryPersistence, replay } from './replay-events';
 
 function simpleGets(count: number, tabId = 7): SequenceBuilder {
   const s = new SequenceBuilder(undefined, undefined, tabId);
@@ -80,22 +80,5 @@ describe('capture state', () => {
     batcher.set('new', 1);
     await batcher.idle();
     expect(writes).toEqual([{ new: 1 }]);
-  });
-
-  it('parses, pairs, classifies and checks fast enough for the hot path', () => {
-    const fixture = readFixtures('chrome').get('parallel-preflights');
-    const base = fixture?.events ?? [];
-    const service = new CaptureService({ set: () => undefined, remove: () => undefined }, {}, { storageBudget: Number.POSITIVE_INFINITY });
-    const rounds = 400;
-    const started = performance.now();
-    for (let round = 0; round < rounds; round += 1) {
-      const events = base.map((e) => ({ ...e, details: { ...e.details, requestId: `${round}-${String(e.details['requestId'])}` } }));
-      for (const event of parseFixtureEvents(events)) service.ingest(event);
-    }
-    const seconds = (performance.now() - started) / 1000;
-    const perSecond = Math.round((rounds * 5) / seconds);
-    console.log(`capture: ${perSecond} preflighted exchanges/s (parse + pairing + classification + verdict + store)`);
-    // A smoke bound only: the machine is shared; issue 7 owns the real budget (>= 200,000/s).
-    expect(perSecond).toBeGreaterThan(200);
   });
 });
