@@ -37,7 +37,7 @@ function devtoolsHarOf(keep: (path: string) => boolean): string {
   return JSON.stringify({ log: { ...log, entries: log.entries.filter((e) => !new URL(e.request.url).pathname.startsWith('/api/') || keep(new URL(e.request.url).pathname)) } });
 }
 
-describe('cors-devtools analyze on the recorded HARs', { timeout: 30_000 }, () => {
+describe('cors-devtools analyze on the recorded HARs', { timeout: 120_000 }, () => {
   it("DevTools' export: a table, each failure with its fix, exit 1", async () => {
     const { code, stdout, stderr } = await run(['analyze', devtoolsHarPath]);
     expect(code).toBe(1);
@@ -115,7 +115,7 @@ describe('cors-devtools analyze on the recorded HARs', { timeout: 30_000 }, () =
   });
 });
 
-describe('cors-devtools: bad input and usage exit 2 with a message', { timeout: 30_000 }, () => {
+describe('cors-devtools: bad input and usage exit 2 with a message', { timeout: 120_000 }, () => {
   it.each([
     ['not JSON', 'hello', /hello\.har: This file is not valid JSON/],
     ['JSON, not a HAR', '{"name": "x"}', /not-a-har\.har: This is JSON, but not a HAR file/],
