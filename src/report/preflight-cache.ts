@@ -37,11 +37,24 @@ function queryNames(url: string): Map<string, string> {
   return names;
 }
 
-/** Query parameters whose value differs between the URLs (the cache busters). */
+/** Query parameters whose value differs between the URLs, or that only some have (the cache busters). */
 function varyingParameters(urls: readonly string[]): string[] {
-  const values = new Map<string, Set<string>>();
-  for (const url of urls) for (const [name, value] of queryNames(url)) values.set(name, (values.get(name) ?? new Set()).add(value));
-  return [...values].filter(([, v]) => v.size > 1).map(([name]) => name);
+  const values = new Map<string, { values: Set<string>; urls: number }>();
+  for (const url of urls) {
+    for (const [name, value] of queryNames(url)) {
+      const entry = values.get(name) ?? { values: new Set<string>(), urls: 0 };
+      entry.values.add(value);
+      entry.urls++;
+      values.set(name, entry);
+    }
+  }
+  return [...values].filter(([, v]) => v.values.size > 1 || v.urls < urls.length).map(([name]) => name);
+}
+
+/** The URL without its query and fragment. */
+function pathPart(url: string): string {
+  const end = url.search(/[?#]/);
+  return end < 0 ? url : url.slice(0, end);
 }
 
 function maxAgeObservations(preflights: readonly PreflightRecord[], browser: Browser): CacheObservation[] {
@@ -110,18 +123,18 @@ function parallelCount(preflights: readonly PreflightRecord[]): number {
 export function preflightCacheBehaviour(exchanges: readonly Exchange[], cacheHits: number, browser: Browser = 'chromium'): CacheObservation[] {
   const preflights = exchanges.flatMap((e) => e.preflights);
   const out = maxAgeObservations(preflights, browser);
-  const urls = [...new Set(preflights.map((p) => p.url))];
-  if (preflights.length > 1 && urls.length > 1) {
+  // Only the endpoint's own URLs: a redirect's preflight to another path is not a cache miss.
+  const path = exchanges[0] === undefined ? '' : pathPart(exchanges[0].url);
+  const own = preflights.filter((p) => pathPart(p.url) === path);
+  const urls = [...new Set(own.map((p) => p.url))];
+  if (own.length > 1 && urls.length > 1) {
     const busters = varyingParameters(urls);
-    const which = busters.length > 0 ? ` (${busters.map((b) => `\`${b.slice(0, 40)}\``).join(', ')} differs between them)` : '';
+    const named = busters.map((b) => `\`${b.slice(0, 40)}\``).join(', ');
     out.push({
       kind: 'unique-urls',
       count: urls.length,
-      message: `${preflights.length} preflights went to ${urls.length} different URLs${which}: the preflight cache is per URL, so every new URL preflights again, whatever the max-age.`,
-      advice:
-        busters.length > 0
-          ? `Stop varying the URL with ${busters.map((b) => `\`${b.slice(0, 40)}\``).join(', ')} (a cache-busting query defeats the preflight cache); send Cache-Control: no-store on the response instead.`
-          : 'Where the path carries an id, the preflight cannot be shared between URLs; keep the preflight cheap and cached per URL with Access-Control-Max-Age.',
+      message: `${own.length} preflights went to ${urls.length} different URLs${busters.length > 0 ? ` (${named} differs between them)` : ''}: the preflight cache is per URL, so every new URL preflights again, whatever the max-age.`,
+      advice: `Stop varying the URL${busters.length > 0 ? ` with ${named}` : "'s query"} (a cache-busting query defeats the preflight cache); send Cache-Control: no-store on the response instead.`,
     });
   }
   const parallel = parallelCount(preflights);

@@ -45,6 +45,9 @@ describe('preflightEndpoints', () => {
     expect(preflightEndpoints([put, putTraced])[0]?.summary).toBe('method PUT and `traceparent` (1 of 2)');
     expect(preflightEndpoints([put])[0]?.advice[0]).toContain('PUT is never CORS-safelisted');
     expect(preflightEndpoints([put])[0]?.likelyUnexpected).toBe(0);
+    // The method preflights every request anyway: header advice would not avoid one.
+    const putJson = preflighted({ method: 'PUT', url: `${API}/doc`, headers: [['Content-Type', 'application/json']], preflight: answer(204, allowOrigin, allowMethods('PUT'), allowHeaders('content-type'), maxAge(60)) });
+    expect(preflightEndpoints([putJson])[0]?.advice).toEqual([expect.stringContaining('PUT is never CORS-safelisted')]);
   });
 
   describe('the cache', () => {
@@ -75,6 +78,14 @@ describe('preflightEndpoints', () => {
       const unique = endpoint?.cache.find((c) => c.kind === 'unique-urls');
       expect(unique?.message).toBe('3 preflights went to 3 different URLs (`_` differs between them): the preflight cache is per URL, so every new URL preflights again, whatever the max-age.');
       expect(endpoint?.advice.some((a) => a.startsWith('Stop varying the URL with `_`'))).toBe(true);
+    });
+
+    it('does not call a redirect to another path a cache miss, and names a parameter only some URLs have', () => {
+      const redirected = preflighted({ method: 'PUT', url: `${API}/moved`, preflight: answer(204, allowOrigin, allowMethods('PUT'), maxAge(600)) });
+      const withHop = { ...redirected, preflights: [{ ...(redirected.preflights[0] as Exchange['preflights'][number]), url: `${API}/old` }, ...redirected.preflights] };
+      expect(kinds([withHop])).toEqual([]);
+      const sometimes = [`${API}/doc`, `${API}/doc?nocache=1`].map((url) => preflighted({ method: 'PUT', url, preflight: answer(204, allowOrigin, allowMethods('PUT'), maxAge(600)) }));
+      expect(preflightEndpoints(sometimes)[0]?.cache[0]?.message).toContain('(`nocache` differs between them)');
     });
 
     it('sees parallel preflights and cache hits', () => {

@@ -64,7 +64,9 @@ function endpointFrom(origin: string, path: string, exchanges: readonly Exchange
   const triggers = preflightTriggers(exchanges);
   const cache = preflightCacheBehaviour(exchanges, cacheHits, browser);
   const advice: string[] = [];
-  for (const t of triggers) {
+  // When a method preflights every request anyway, changing headers would not avoid a preflight.
+  const methodAlways = triggers.some((t) => t.rule === 'method' && t.requests === exchanges.length);
+  for (const t of methodAlways ? triggers.filter((t) => t.rule === 'method') : triggers) {
     const a = adviceFor(t);
     if (!advice.includes(a)) advice.push(a);
   }

@@ -45,7 +45,9 @@ describe('describeTriggers', () => {
 
 describe('adviceFor', () => {
   it('fits the advice to the trigger', () => {
-    expect(adviceFor(trigger({ header: 'x-api-key' }))).toContain('drop or rename it to a safelisted header');
+    expect(adviceFor(trigger({ header: 'x-feature-flags' }))).toContain('drop or rename it to a safelisted header');
+    expect(adviceFor(trigger({ header: 'authorization' }))).toContain('carries credentials and always preflights cross-origin, which is expected');
+    expect(adviceFor(trigger({ header: 'x-api-key' }))).toContain('let OPTIONS pass without authentication');
     expect(adviceFor(trigger({ rule: 'header-value', header: 'content-type', value: 'application/json', methods: ['POST'] }))).toContain('Content-Type: text/plain avoids the preflight only when the server accepts text/plain');
     expect(adviceFor(trigger({ rule: 'header-value', header: 'range' }))).toContain('single range');
     expect(adviceFor(trigger({ rule: 'header-value', header: 'accept-language' }))).toContain('only letters, digits');

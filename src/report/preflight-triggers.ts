@@ -4,6 +4,7 @@
  */
 import type { Exchange } from '../capture/exchange';
 import type { Reason, ReasonRule } from '../cors/index';
+import { isSecretHeaderName } from './secret-patterns';
 import { isIncidentalHeader, isLikelyUnexpectedReason } from './unexpected-preflight';
 
 export interface PreflightTrigger {
@@ -118,6 +119,9 @@ export function adviceFor(t: PreflightTrigger): string {
     case 'total-size':
       return 'Shorten the safelisted header values (Accept, Accept-Language, Content-Language, Content-Type, Range): together they must stay within 1,024 bytes.';
     case 'header-name':
+      if (isSecretHeaderName(name)) {
+        return `\`${name}\` carries credentials and always preflights cross-origin, which is expected: cache the preflight with Access-Control-Max-Age, and let OPTIONS pass without authentication.`;
+      }
       if (isIncidentalHeader(name)) {
         return `Drop \`${name}\` from cross-origin requests (tracing and HTTP libraries add it; most let you limit it to same-origin URLs), or, if the server needs it, allow it and cache the preflight with Access-Control-Max-Age.`;
       }
