@@ -3,6 +3,7 @@ import type { PanelClient } from '../protocol/panel-client';
 import { ExchangeDetail } from './detail/exchange-detail';
 import { ExchangeList } from './exchange-list';
 import { ExportMenu } from './export-menu';
+import { ImportedBanner, ImportHarButton, type ImportedHar } from './import-har';
 import { countKinds, filterExchanges, type FilterKind, type UnexpectedPreflightTest } from './filter-exchanges';
 import { PlatformContext } from './platform';
 import { PreflightEndpointsView } from './preflight-endpoints-view';
@@ -30,9 +31,11 @@ export function App({ client, unexpected, source }: AppProps) {
   const [text, setText] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [view, setView] = useState<View>('requests');
-  const visible = useMemo(() => filterExchanges(data.exchanges, { kind, text }, unexpected), [data.exchanges, kind, text, unexpected]);
-  const counts = useMemo(() => countKinds(data.exchanges, unexpected), [data.exchanges, unexpected]);
-  const selected = selectedId === null ? undefined : data.exchanges.find((e) => e.id === selectedId);
+  const [imported, setImported] = useState<ImportedHar | null>(null);
+  const exchanges = imported?.analysis.exchanges ?? data.exchanges;
+  const visible = useMemo(() => filterExchanges(exchanges, { kind, text }, unexpected), [exchanges, kind, text, unexpected]);
+  const counts = useMemo(() => countKinds(exchanges, unexpected), [exchanges, unexpected]);
+  const selected = selectedId === null ? undefined : exchanges.find((e) => e.id === selectedId);
   return (
     <main class={selected === undefined || view !== 'requests' ? 'panel' : 'panel with-detail'} aria-label="CORS">
       <Toolbar
@@ -47,14 +50,30 @@ export function App({ client, unexpected, source }: AppProps) {
           client.clear();
         }}
         onPreserveLog={(preserve) => client.setPreserveLog(preserve)}
+        readOnly={imported !== null}
       >
-        <ExportMenu exchanges={data.exchanges} source={source} />
+        <ExportMenu exchanges={exchanges} source={imported?.name ?? source} />
+        <ImportHarButton
+          onImported={(next) => {
+            setSelectedId(null);
+            setImported(next);
+          }}
+        />
         {platform.openPopout !== null ? (
           <button type="button" aria-label="Open this panel in a tab" title="Open in a tab" onClick={platform.openPopout}>
             Pop out
           </button>
         ) : null}
       </Toolbar>
+      {imported !== null ? (
+        <ImportedBanner
+          imported={imported}
+          onClose={() => {
+            setSelectedId(null);
+            setImported(null);
+          }}
+        />
+      ) : null}
       <div class="views" role="tablist" aria-label="View">
         {views.map(([id, label]) => (
           <button key={id} type="button" role="tab" aria-selected={view === id} class={view === id ? 'view active' : 'view'} onClick={() => setView(id)}>
@@ -68,7 +87,7 @@ export function App({ client, unexpected, source }: AppProps) {
           {selected !== undefined ? <ExchangeDetail exchange={selected} onClose={() => setSelectedId(null)} /> : null}
         </div>
       ) : (
-        <PreflightEndpointsView exchanges={data.exchanges} />
+        <PreflightEndpointsView exchanges={exchanges} />
       )}
     </main>
   );

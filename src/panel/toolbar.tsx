@@ -11,6 +11,8 @@ interface ToolbarProps {
   readonly onText: (text: string) => void;
   readonly onClear: () => void;
   readonly onPreserveLog: (preserve: boolean) => void;
+  /** Showing an imported file: nothing to clear or preserve. */
+  readonly readOnly?: boolean;
   readonly children?: ComponentChildren;
 }
 
@@ -22,16 +24,20 @@ const kindLabels: Readonly<Record<FilterKind, string>> = {
 };
 
 /** Clear, preserve log, the filters with their counts, and the search box. */
-export function Toolbar({ data, counts, kind, text, onKind, onText, onClear, onPreserveLog, children }: ToolbarProps) {
+export function Toolbar({ data, counts, kind, text, onKind, onText, onClear, onPreserveLog, readOnly = false, children }: ToolbarProps) {
   return (
     <div class="toolbar" role="toolbar" aria-label="CORS panel controls">
-      <button type="button" onClick={onClear} aria-label="Clear the list" title="Clear">
-        Clear
-      </button>
-      <label class="check">
-        <input type="checkbox" checked={data.preserveLog} onChange={(e) => onPreserveLog(e.currentTarget.checked)} aria-label="Preserve log" />
-        Preserve log
-      </label>
+      {readOnly ? null : (
+        <>
+          <button type="button" onClick={onClear} aria-label="Clear the list" title="Clear">
+            Clear
+          </button>
+          <label class="check">
+            <input type="checkbox" checked={data.preserveLog} onChange={(e) => onPreserveLog(e.currentTarget.checked)} aria-label="Preserve log" />
+            Preserve log
+          </label>
+        </>
+      )}
       <input
         type="search"
         class="search"

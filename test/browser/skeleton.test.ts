@@ -54,7 +54,8 @@ describe('the Chrome build in Chromium', () => {
     const served = playground.log.filter((entry) => entry.scenario === 'preflighted-put');
     expect(served.map((entry) => entry.method)).toEqual(['OPTIONS', 'PUT']);
 
-    await panel.waitFor(`[...document.querySelectorAll('[data-exchange-id]')].some((row) => row.textContent.includes('/preflighted-put'))`);
+    // The row appears while the request is in flight, then settles.
+    await panel.waitFor(`[...document.querySelectorAll('[data-exchange-id]')].some((row) => row.textContent.includes('/preflighted-put') && !row.textContent.includes('pending'))`);
     const row = (await readPanelRows(panel)).find((r) => r.url.includes('/preflighted-put'));
     expect(row).toMatchObject({ method: 'PUT', preflight: 'sent', status: '200', verdict: 'OK' });
     expect(row?.url.startsWith(playground.apiOrigin)).toBe(true);

@@ -185,3 +185,35 @@ describe('the preflights-by-endpoint view', () => {
     expect(endpointRows[0]?.textContent).toMatch(/Access-Control-Max-Age/);
   });
 });
+
+describe('Import HAR', () => {
+  it('shows a HAR file read-only with the same pairing and diagnosis, then goes back to live capture', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { resolve } = await import('node:path');
+    const har = await readFile(resolve(import.meta.dirname, '../../fixtures/har/chromium-devtools.har'), 'utf8');
+    const live = exchange({ path: '/live-only', response: { status: 200, headers: [allowOrigin] } });
+    const { client } = fakeBackground([live]);
+    render(<App client={client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    const input = screen.getByLabelText('HAR file') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File([har], 'run.har', { type: 'application/json' })] } });
+    const banner = await screen.findByRole('status', { name: 'Imported HAR' });
+    expect(banner.textContent).toMatch(/run\.har \(read-only\): \d+ cross-origin requests/);
+    await waitFor(() => expect(screen.getByRole('radio', { name: /Failed/ }).textContent).toBe('Failed 31'));
+    expect(screen.queryByRole('button', { name: 'Clear the list' })).toBeNull();
+    fireEvent.click(within(banner).getByRole('button', { name: 'Back to live capture' }));
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0]?.textContent).toContain('/live-only');
+  });
+
+  it('says clearly when the file is not a HAR, and keeps what it showed', async () => {
+    const live = exchange({ path: '/still-here', response: { status: 200, headers: [allowOrigin] } });
+    const { client } = fakeBackground([live]);
+    render(<App client={client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.change(screen.getByLabelText('HAR file'), { target: { files: [new File(['{"hello": "world"}'], 'notes.json')] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/HAR/);
+    expect(rows()[0]?.textContent).toContain('/still-here');
+  });
+});
