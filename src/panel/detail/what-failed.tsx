@@ -4,6 +4,11 @@ import { CopyButton } from '../copy-button';
 import { verdictWords } from '../exchange-summary';
 import { ServerSnippets } from './server-snippets';
 
+/** MDN's page for a Firefox reason key: the key without its trailing version digit. */
+function mdnPage(reason: string): string {
+  return reason.replace(/\d+$/, '');
+}
+
 /** Request headers that a CORS check reads, and response headers that answer it. */
 const askedNames = new Set(['origin', 'access-control-request-method', 'access-control-request-headers', 'cookie', 'authorization']);
 
@@ -33,6 +38,21 @@ export function WhatFailed({ exchange }: { exchange: Exchange }) {
         {verdict.error !== null ? <code class="error-name">{verdict.error}</code> : null}
         {verdict.failedParameter !== null && verdict.failedParameter !== '' ? <span class="failed-parameter">failed parameter: <code>{verdict.failedParameter}</code></span> : null}
       </p>
+      {verdict.firefoxReason !== null ? (
+        <p class="firefox-reason">
+          Firefox's console calls it <code>{verdict.firefoxReason}</code>
+          {verdict.firefoxParameter !== null ? (
+            <>
+              {' '}
+              (<code>{verdict.firefoxParameter}</code>)
+            </>
+          ) : null}
+          .{' '}
+          <a href={`https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS/Errors/${mdnPage(verdict.firefoxReason)}`} target="_blank" rel="noreferrer noopener">
+            MDN
+          </a>
+        </p>
+      ) : null}
       <p class="explanation">{verdict.explanation}</p>
       {credentials.source === 'likely' ? (
         <p class="inferred">
