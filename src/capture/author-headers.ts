@@ -1,4 +1,4 @@
-import { classify } from '../cors/index';
+import { classify, type Classification } from '../cors/index';
 import type { HeaderList } from './header-list';
 
 /**
@@ -26,25 +26,64 @@ function disableCachePair(headers: HeaderList): boolean {
   return pragma && cacheControl;
 }
 
-/** The request headers as the page most likely set them: what was sent, less what the browser added. */
-export function authorRequestHeaders(sent: HeaderList): HeaderList {
-  const forbidden = new Set(classify({ url: ANY_URL, origin: ANY_ORIGIN, method: 'GET', headers: sent }).dropped);
-  return sent.filter(([name]) => !isBrowserAdded(name, forbidden, sent));
-}
-
 /** Which headers are forbidden or CORS-unsafe does not depend on the URL: any cross-origin pair serves. */
 const ANY_URL = 'https://b.invalid/';
 const ANY_ORIGIN = 'https://a.invalid';
 
+/** What the core said about one sent header list, computed on first use. */
+interface HeaderReading {
+  readonly author: HeaderList;
+  /** The core's classification of the author headers, by method. */
+  readonly byMethod: Map<string, Classification>;
+}
+
+/**
+ * Readings by header list. A request's sent headers are one array from the event that brought
+ * them until the exchange settles (exchange copies share it), and pairing asks about them up to
+ * six times (each preflight it weighs, the preflight-cache check, the diagnosis): this asks the
+ * core once per list and method instead, which halved the time pairing took. A WeakMap, so a
+ * reading goes when its list does; header lists are never mutated, so a reading never goes stale.
+ */
+const readings = new WeakMap<HeaderList, HeaderReading>();
+
+function readingOf(sent: HeaderList): HeaderReading {
+  let reading = readings.get(sent);
+  if (reading === undefined) {
+    const forbidden = new Set(classify({ url: ANY_URL, origin: ANY_ORIGIN, method: 'GET', headers: sent }).dropped);
+    reading = { author: sent.filter(([name]) => !isBrowserAdded(name, forbidden, sent)), byMethod: new Map() };
+    readings.set(sent, reading);
+  }
+  return reading;
+}
+
+function classifiedAs(sent: HeaderList, method: string): Classification {
+  const reading = readingOf(sent);
+  let classification = reading.byMethod.get(method);
+  if (classification === undefined) {
+    classification = classify({ url: ANY_URL, origin: ANY_ORIGIN, method, headers: reading.author });
+    reading.byMethod.set(method, classification);
+  }
+  return classification;
+}
+
+/**
+ * The request headers as the page most likely set them: what was sent, less what the browser
+ * added. The list returned is shared: read it, never change it.
+ */
+export function authorRequestHeaders(sent: HeaderList): HeaderList {
+  return readingOf(sent).author;
+}
+
 /**
  * The names a preflight for these sent headers lists in Access-Control-Request-Headers
  * (lowercase, sorted, unique). Only the headers matter, so any cross-origin URL serves.
+ * The array returned is shared: read it, never change it.
  */
-export function unsafeHeaderNamesOf(sent: HeaderList): string[] {
-  return classify({ url: ANY_URL, origin: ANY_ORIGIN, method: 'GET', headers: authorRequestHeaders(sent) }).requestHeaders;
+export function unsafeHeaderNamesOf(sent: HeaderList): readonly string[] {
+  return classifiedAs(sent, 'GET').requestHeaders;
 }
 
 /** Whether a request with this method and these sent headers needs a preflight (the core decides). */
 export function needsPreflight(method: string, sent: HeaderList): boolean {
-  return classify({ url: ANY_URL, origin: ANY_ORIGIN, method, headers: authorRequestHeaders(sent) }).preflight;
+  return classifiedAs(sent, method).preflight;
 }
