@@ -171,10 +171,9 @@ export class CaptureService {
 
   #persistEngine(): void {
     const changes = this.#engine.takeChanges();
-    const { requests, preflights, preflightCache } = this.#engine.state;
-    for (const key of changes.requests) this.#write(persistedKeys.request + key, requests[key]);
-    for (const key of changes.preflights) this.#write(persistedKeys.preflight + key, preflights[key]);
-    if (changes.preflightCache) this.#persistence.set(persistedKeys.preflightCache, preflightCache);
+    for (const key of changes.requests) this.#write(persistedKeys.request + key, this.#engine.trackedRequest(key));
+    for (const key of changes.preflights) this.#write(persistedKeys.preflight + key, this.#engine.trackedPreflight(key));
+    if (changes.preflightCache) this.#persistence.set(persistedKeys.preflightCache, this.#engine.preflightCache);
   }
 
   #write(key: string, value: unknown): void {
@@ -201,7 +200,7 @@ export class CaptureService {
   #restore(restored: PersistedState): void {
     const byTab = restoreExchanges(restored);
     const settled = new Set([...byTab.values()].flat().map((e) => e.id));
-    for (const request of Object.values(this.#engine.state.requests)) {
+    for (const request of [...this.#engine.trackedRequests()]) {
       if (request.exchange === null) continue;
       // Stopped between storing the settled exchange and removing its in-flight entry: it is done.
       if (settled.has(request.exchange.id)) {

@@ -47,9 +47,29 @@ export class PairingEngine {
     this.#book = new PairingBook(state);
   }
 
-  /** The engine's state, to persist; pass it back to the constructor to resume. */
+  /** The engine's state as plain data; pass it back to the constructor to resume. A copy: O(entries). */
   get state(): PairingState {
     return this.#book.state;
+  }
+
+  /** The in-flight request under this key (see {@link takeChanges}), to persist it. */
+  trackedRequest(key: string): TrackedRequest | undefined {
+    return this.#book.request(key);
+  }
+
+  /** The in-flight or unclaimed preflight under this key, to persist it. */
+  trackedPreflight(key: string): TrackedPreflight | undefined {
+    return this.#book.preflight(key);
+  }
+
+  /** Every in-flight request. */
+  trackedRequests(): IterableIterator<TrackedRequest> {
+    return this.#book.requests();
+  }
+
+  /** The preflight cache as plain data (the live object: persist it, never change it). */
+  get preflightCache(): PairingState['preflightCache'] {
+    return this.#book.preflightCache;
   }
 
   /** Which entries of {@link state} changed since the last call. */
@@ -280,7 +300,7 @@ export class PairingEngine {
   #cacheLinkFor(request: TrackedRequest, exchange: Exchange): Exchange['preflightCache'] {
     if (request.hopPreflight !== null || exchange.requestHeaders === null) return null;
     if (!needsPreflight(exchange.method, exchange.requestHeaders)) return null;
-    const entry = this.#book.state.preflightCache[cacheKey(exchange.initiator, exchange.url)];
+    const entry = this.#book.preflightCache[cacheKey(exchange.initiator, exchange.url)];
     return entry === undefined ? { exchangeId: null, maxAge: null } : { exchangeId: entry.exchangeId, maxAge: entry.maxAge };
   }
 }
