@@ -40,8 +40,8 @@ interface HeaderReading {
 /**
  * Readings by header list. A request's sent headers are one array from the event that brought
  * them until the exchange settles (exchange copies share it), and pairing asks about them up to
- * six times (each preflight it weighs, the preflight-cache check, the diagnosis): this asks the
- * core once per list and method instead, which halved the time pairing took. A WeakMap, so a
+ * six times (each preflight it weighs, the preflight-cache check, the diagnosis), each time with
+ * two classify() calls: this asks the core once per list and method instead. A WeakMap, so a
  * reading goes when its list does; header lists are never mutated, so a reading never goes stale.
  */
 const readings = new WeakMap<HeaderList, HeaderReading>();

@@ -120,12 +120,15 @@ export class CaptureService {
     this.#removed(result.evictedIds);
     if (result.evictedIds.length > 0) this.#persistTab(settled.tabId);
     if (settled.state !== 'pending') this.#persistExchange(settled);
-    this.#broadcast(settled.tabId, {
-      type: 'exchanges',
-      tabId: settled.tabId,
-      exchanges: [settled],
-      evicted: this.#store.meta(settled.tabId).evicted,
-    });
+    // Most events change a tab no panel watches: build the message only for one that does.
+    if (this.#watched(settled.tabId)) {
+      this.#broadcast(settled.tabId, {
+        type: 'exchanges',
+        tabId: settled.tabId,
+        exchanges: [settled],
+        evicted: this.#store.meta(settled.tabId).evicted,
+      });
+    }
     if (settled.state !== 'pending') this.#trimToBudget();
   }
 
@@ -190,6 +193,10 @@ export class CaptureService {
 
   #persistTab(tabId: number): void {
     this.#persistence.set(persistedKeys.tab + tabId, this.#store.meta(tabId));
+  }
+
+  #watched(tabId: number): boolean {
+    return (this.#subscribers.get(tabId)?.size ?? 0) > 0;
   }
 
   #broadcast(tabId: number, message: BackgroundMessage): void {
