@@ -1,5 +1,5 @@
 import type { BackgroundMessage } from '../protocol/messages';
-import { PROTOCOL_VERSION } from '../protocol/messages';
+import { snapshotMessages } from '../protocol/snapshot-pages';
 import { ExchangeStore } from '../store/exchange-store';
 import { StorageBudget } from '../store/storage-budget';
 import { diagnose } from './diagnose';
@@ -67,15 +67,7 @@ export class CaptureService {
     let listeners = this.#subscribers.get(tabId);
     if (listeners === undefined) this.#subscribers.set(tabId, (listeners = new Set()));
     listeners.add(send);
-    const meta = this.#store.meta(tabId);
-    send({
-      type: 'snapshot',
-      version: PROTOCOL_VERSION,
-      tabId,
-      exchanges: this.#store.list(tabId),
-      evicted: meta.evicted,
-      preserveLog: meta.preserveLog,
-    });
+    for (const message of snapshotMessages(tabId, this.#store.list(tabId), this.#store.meta(tabId))) send(message);
     return () => listeners.delete(send);
   }
 

@@ -5,7 +5,7 @@ import type { Exchange } from '../capture/exchange';
  * One port per panel, named {@link PANEL_PORT_NAME}; one map of messages per direction.
  * Bump {@link PROTOCOL_VERSION} on any change a panel of the previous version would misread.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 export const PANEL_PORT_NAME = 'cors-panel';
 
 /** Panel -> background. */
@@ -20,14 +20,19 @@ export interface PanelToBackground {
 
 /** Background -> panel. */
 export interface BackgroundToPanel {
+  /** The newest exchanges of the tab; `snapshot-page`s with the older ones follow when `remaining` > 0. */
   snapshot: {
     readonly version: number;
     readonly tabId: number;
     readonly exchanges: readonly Exchange[];
+    /** Older exchanges still to come in `snapshot-page`s. */
+    readonly remaining: number;
     /** How many older exchanges were dropped to keep the tab's list bounded. */
     readonly evicted: number;
     readonly preserveLog: boolean;
   };
+  /** Older exchanges of the snapshot, to insert before what the panel holds (oldest first). */
+  'snapshot-page': { readonly tabId: number; readonly exchanges: readonly Exchange[]; readonly remaining: number };
   /** An exchange appeared or changed (same `id` replaces). */
   exchanges: { readonly tabId: number; readonly exchanges: readonly Exchange[]; readonly evicted: number };
   /** The tab's list was emptied (Clear, or a navigation without "preserve log"). */
@@ -43,7 +48,7 @@ export type PanelMessage = MessageOf<PanelToBackground>;
 export type BackgroundMessage = MessageOf<BackgroundToPanel>;
 
 const panelTypes: ReadonlySet<string> = new Set<keyof PanelToBackground>(['subscribe', 'clear', 'preserve-log']);
-const backgroundTypes: ReadonlySet<string> = new Set<keyof BackgroundToPanel>(['snapshot', 'exchanges', 'cleared', 'version-mismatch']);
+const backgroundTypes: ReadonlySet<string> = new Set<keyof BackgroundToPanel>(['snapshot', 'snapshot-page', 'exchanges', 'cleared', 'version-mismatch']);
 
 /** Parses what arrives on the background's side of a port; anything else is `undefined`. */
 export function parsePanelMessage(value: unknown): PanelMessage | undefined {

@@ -88,6 +88,11 @@ export class PanelClient {
         this.#pendingUpdates = [];
         this.#index = new Map(message.exchanges.map((e, i) => [e.id, i]));
         return this.#update({ exchanges: message.exchanges, evicted: message.evicted, preserveLog: message.preserveLog, connection: 'connected' });
+      case 'snapshot-page': {
+        // Older exchanges go first; one a live update already brought is kept as the newer copy.
+        const older = message.exchanges.filter((e) => !this.#index.has(e.id));
+        return this.#update({ exchanges: this.#reindex([...older, ...this.#data.exchanges]) });
+      }
       case 'exchanges': {
         // Updates come one exchange at a time; apply them at once, at most once a frame.
         this.#pendingUpdates.push(message);

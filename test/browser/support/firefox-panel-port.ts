@@ -11,11 +11,16 @@ export async function readSnapshot(extensionPage: Page, tabId: number, timeoutMs
   return extensionPage.evaluate<[], () => Promise<Exchange[]>>(`new Promise((resolve, reject) => {
     const port = browser.runtime.connect({ name: ${JSON.stringify(PANEL_PORT_NAME)} });
     const timer = setTimeout(() => { port.disconnect(); reject(new Error('no snapshot from the background')); }, ${timeoutMs});
+    // The snapshot comes newest page first; older pages follow until none remain.
+    let exchanges = [];
     port.onMessage.addListener((message) => {
-      if (message.type !== 'snapshot') return;
+      if (message.type === 'snapshot') exchanges = message.exchanges;
+      else if (message.type === 'snapshot-page') exchanges = [...message.exchanges, ...exchanges];
+      else return;
+      if (message.remaining > 0) return;
       clearTimeout(timer);
       port.disconnect();
-      resolve(JSON.parse(JSON.stringify(message.exchanges)));
+      resolve(JSON.parse(JSON.stringify(exchanges)));
     });
     port.postMessage({ type: 'subscribe', version: ${PROTOCOL_VERSION}, tabId: ${tabId} });
   })`);

@@ -21,11 +21,20 @@ export class PanelProtocolReader {
     const script = `new Promise((resolve, reject) => {
       const port = chrome.runtime.connect({ name: ${JSON.stringify(PANEL_PORT_NAME)} });
       const timer = setTimeout(() => { port.disconnect(); reject(new Error('no snapshot from the background')); }, ${timeoutMs});
+      // The snapshot comes newest page first; older pages follow until none remain.
+      let exchanges = [];
+      let evicted = 0;
       port.onMessage.addListener((message) => {
-        if (message.type !== 'snapshot') return;
+        if (message.type === 'snapshot') {
+          exchanges = message.exchanges;
+          evicted = message.evicted;
+        } else if (message.type === 'snapshot-page') {
+          exchanges = [...message.exchanges, ...exchanges];
+        } else return;
+        if (message.remaining > 0) return;
         clearTimeout(timer);
         port.disconnect();
-        resolve({ exchanges: message.exchanges, evicted: message.evicted });
+        resolve({ exchanges, evicted });
       });
       port.postMessage({ type: 'subscribe', version: ${PROTOCOL_VERSION}, tabId: ${tabId} });
     })`;

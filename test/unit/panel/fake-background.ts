@@ -1,10 +1,11 @@
 import type { Exchange } from '../../../src/capture/exchange';
-import { PROTOCOL_VERSION, type BackgroundMessage, type PanelMessage } from '../../../src/protocol/messages';
+import type { BackgroundMessage, PanelMessage } from '../../../src/protocol/messages';
 import { PanelClient } from '../../../src/protocol/panel-client';
+import { snapshotMessages } from '../../../src/protocol/snapshot-pages';
 import { transportPair, type Transport } from '../../../src/protocol/transport';
 
 /** A background over an in-memory transport: answers `subscribe` with a snapshot, records the rest. */
-export function fakeBackground(exchanges: readonly Exchange[]) {
+export function fakeBackground(exchanges: readonly Exchange[], pageSize?: number) {
   const received: PanelMessage[] = [];
   let port: Transport<PanelMessage, BackgroundMessage> | undefined;
   const connect = () => {
@@ -16,7 +17,7 @@ export function fakeBackground(exchanges: readonly Exchange[]) {
     backgroundSide.onMessage((message) => {
       received.push(message);
       if (message.type === 'subscribe') {
-        backgroundSide.send({ type: 'snapshot', version: PROTOCOL_VERSION, tabId: message.tabId, exchanges, evicted: 0, preserveLog: false });
+        for (const snapshot of snapshotMessages(message.tabId, exchanges, { evicted: 0, preserveLog: false }, pageSize)) backgroundSide.send(snapshot);
       }
     });
     return panelSide;

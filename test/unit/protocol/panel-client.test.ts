@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowOrigin, exchange } from '../panel/exchange-builder';
+import { PROTOCOL_VERSION } from '../../../src/protocol/messages';
 import { fakeBackground } from '../panel/fake-background';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
@@ -9,7 +10,7 @@ describe('PanelClient', () => {
     const first = exchange({ response: { status: 200, headers: [allowOrigin] } });
     const background = fakeBackground([first]);
     await settle();
-    expect(background.received).toEqual([{ type: 'subscribe', version: 1, tabId: 1 }]);
+    expect(background.received).toEqual([{ type: 'subscribe', version: PROTOCOL_VERSION, tabId: 1 }]);
     expect(background.client.data).toMatchObject({ tabId: 1, connection: 'connected', evicted: 0 });
     expect(background.client.data.exchanges.map((e) => e.id)).toEqual([first.id]);
   });
@@ -27,6 +28,13 @@ describe('PanelClient', () => {
     expect(seen).toEqual([2]);
     expect(background.client.data.exchanges.map((e) => e.id)).toEqual([b.id, c.id]);
     expect(background.client.data.evicted).toBe(1);
+  });
+
+  it('takes a long list newest page first, then the older pages before it, keeping live updates', async () => {
+    const list = Array.from({ length: 23 }, () => exchange({ response: { status: 200, headers: [allowOrigin] } }));
+    const background = fakeBackground(list, 5);
+    await settle();
+    expect(background.client.data.exchanges.map((e) => e.id)).toEqual(list.map((e) => e.id));
   });
 
   it('empties the list when the background says the tab was cleared', async () => {
