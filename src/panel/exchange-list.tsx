@@ -46,18 +46,19 @@ export function ExchangeList({ exchanges, selectedId, onSelect, stickToBottom }:
             event.preventDefault();
             move(Number.isFinite(delta) ? delta : delta > 0 ? exchanges.length : -exchanges.length);
           }}
-          renderRow={(exchange) => <ExchangeRow key={exchange.id} exchange={exchange} selected={exchange.id === selectedId} onSelect={onSelect} />}
+          renderRow={(exchange, index) => <ExchangeRow exchange={exchange} index={index} selected={exchange.id === selectedId} onSelect={onSelect} />}
         />
       )}
     </div>
   );
 }
 
-function ExchangeRow({ exchange, selected, onSelect }: { exchange: Exchange; selected: boolean; onSelect: (id: string) => void }) {
+function ExchangeRow({ exchange, index, selected, onSelect }: { exchange: Exchange; index: number; selected: boolean; onSelect: (id: string) => void }) {
   const failed = exchange.diagnosis?.verdict.ok === false;
-  const classes = ['row', failed ? 'failed' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
+  const classes = ['row', index % 2 === 1 ? 'odd' : '', failed ? 'failed' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
   return (
-    <div role="row" aria-selected={selected} class={classes} data-exchange-id={exchange.id} onClick={() => onSelect(exchange.id)}>
+    // aria-rowindex keeps the list's order for assistive tech: recycled rows are not in DOM order.
+    <div role="row" aria-rowindex={index + 1} aria-selected={selected} class={classes} data-exchange-id={exchange.id} onClick={() => onSelect(exchange.id)}>
       <span role="gridcell" class="col-method">{exchange.method}</span>
       <span role="gridcell" class="col-url" title={exchange.url}>{exchange.url}</span>
       <span role="gridcell" class="col-preflight">{preflightLabel(exchange)}</span>

@@ -55,8 +55,17 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
-  const rows: ComponentChildren[] = [];
-  for (let index = first; index < last; index += 1) rows.push(renderRow(items[index] as T, index));
+  // Rows are keyed by slot (index modulo the window's size), not by item, and placed absolutely:
+  // scrolling then re-fills the same DOM rows with other items' text instead of replacing them.
+  const slots = Math.max(1, Math.ceil(height / rowHeight) + 2 * overscan + 1);
+  const rows: ComponentChildren[] = new Array<ComponentChildren>(slots).fill(null);
+  for (let index = first; index < last; index += 1) {
+    rows[index % slots] = (
+      <div key={index % slots} class="virtual-row" style={{ transform: `translateY(${index * rowHeight}px)` }}>
+        {renderRow(items[index] as T, index)}
+      </div>
+    );
+  }
 
   return (
     <div
@@ -74,7 +83,7 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
       }}
     >
       <div class="virtual-list-body" style={{ height: `${items.length * rowHeight}px` }}>
-        <div style={{ transform: `translateY(${first * rowHeight}px)` }}>{rows}</div>
+        {rows}
       </div>
     </div>
   );

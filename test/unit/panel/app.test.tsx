@@ -9,8 +9,10 @@ afterEach(cleanup);
 
 const never = () => false;
 
+/** The list's rows in list order (the virtual list recycles rows, so DOM order is not list order). */
 function rows(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>('[data-exchange-id]')];
+  const index = (row: HTMLElement) => Number(row.getAttribute('aria-rowindex'));
+  return [...document.querySelectorAll<HTMLElement>('[data-exchange-id]')].sort((a, b) => index(a) - index(b));
 }
 
 describe('the CORS panel', () => {
