@@ -19,6 +19,12 @@ const persistence = sessionPersistence(
   () => whenReady((s) => s.storageFull()),
 );
 
+/**
+ * Whose CORS rules to apply: the browser this build is for (`vite build --mode chrome|firefox`),
+ * a build-time fact, not a guess from the user agent.
+ */
+const targetBrowser = import.meta.env.MODE === 'firefox' ? 'firefox' : 'chromium';
+
 let service: CaptureService | undefined;
 const waiting: Array<(service: CaptureService) => void> = [];
 
@@ -42,6 +48,6 @@ void readSession(session)
     return {};
   })
   .then((restored) => {
-    service = new CaptureService(persistence, restored, { warn: (message) => console.warn(message) });
+    service = new CaptureService(persistence, restored, { browser: targetBrowser, warn: (message) => console.warn(message) });
     for (const task of waiting.splice(0)) task(service);
   });

@@ -2,6 +2,7 @@ import type { BackgroundMessage } from '../protocol/messages';
 import { snapshotMessages } from '../protocol/snapshot-pages';
 import { ExchangeStore } from '../store/exchange-store';
 import { StorageBudget } from '../store/storage-budget';
+import type { Browser } from '../cors/index';
 import { diagnose } from './diagnose';
 import type { Exchange } from './exchange';
 import { PairingEngine } from './pairing-engine';
@@ -23,6 +24,8 @@ export interface CaptureOptions {
   readonly storageBudget?: number;
   /** Told once when the storage budget starts evicting exchanges. */
   readonly warn?: (message: string) => void;
+  /** The browser the extension runs in, whose CORS rules the diagnosis applies. Chromium by default. */
+  readonly browser?: Browser;
 }
 
 /**
@@ -38,6 +41,7 @@ export class CaptureService {
   readonly #persistence: Persistence;
   readonly #budget: StorageBudget;
   readonly #warn: (message: string) => void;
+  readonly #browser: Browser;
   #warned = false;
   readonly #subscribers = new Map<number, Set<(message: BackgroundMessage) => void>>();
 
@@ -46,6 +50,7 @@ export class CaptureService {
     this.#store = new ExchangeStore(options.limit);
     this.#budget = new StorageBudget(options.storageBudget);
     this.#warn = options.warn ?? (() => undefined);
+    this.#browser = options.browser ?? 'chromium';
     this.#engine = new PairingEngine(
       {
         exchange: (exchange) => this.#onExchange(exchange),
@@ -127,7 +132,7 @@ export class CaptureService {
   /** The core never throws by contract; should it, the exchange is still listed, undiagnosed. */
   #diagnose(exchange: Exchange): Exchange['diagnosis'] {
     try {
-      return diagnose(exchange);
+      return diagnose(exchange, this.#browser);
     } catch (error) {
       this.#warn(`CORS DevTools: could not diagnose ${exchange.method} ${exchange.url}: ${String(error)}`);
       return null;

@@ -1,4 +1,4 @@
-import { check, classify, type CorsRequest, type HttpResponseLike } from '../cors/index';
+import { check, classify, type Browser, type CorsRequest, type HttpResponseLike } from '../cors/index';
 import { authorRequestHeaders } from './author-headers';
 import type { Diagnosis, Exchange } from './exchange';
 import { getHeader, type HeaderList } from './header-list';
@@ -17,20 +17,29 @@ const corsBlockErrors = new Set(['net::ERR_FAILED', 'NS_ERROR_DOM_BAD_URI']);
  * included; otherwise the request is read as `same-origin` (fetch()'s default). When the browser
  * blocked a request that passes under that reading but fails under `include`, the verdict under
  * `include` is given, marked "likely": a guess is never given as a fact.
+ *
+ * Firefox ends a simple request that CORS blocked like any other (onCompleted), so there a pass
+ * under the default reading is not proof: the verdict under `include` is kept beside it when it
+ * differs, for the panel to say "if sent with credentials, blocked".
+ *
+ * `browser` is the browser the extension runs in: the rules the core applies are that browser's.
  */
-export function diagnose(exchange: Exchange): Diagnosis {
+export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Diagnosis {
+  const options = { browser };
   const request = corsRequestOf(exchange);
-  const classification = classify(request);
+  const classification = classify(request, options);
   const preflight = lastPreflightResponse(exchange);
   const response: HttpResponseLike | null = exchange.response === null ? null : { status: exchange.response.status, headers: exchange.response.headers };
   const blockedByBrowser = exchange.error !== null && corsBlockErrors.has(exchange.error);
   const cookieSent = exchange.requestHeaders !== null && getHeader(exchange.requestHeaders, 'cookie') !== undefined;
-  const verdict = check({ request, preflight, response });
+  const verdict = check({ request, preflight, response }, options);
   if (cookieSent) return { credentials: { mode: 'include', source: 'cookie-header' }, classification, verdict, blockedByBrowser };
-  if (blockedByBrowser && verdict.ok !== false) {
-    const withCredentials = check({ request: { ...request, credentials: 'include' }, preflight, response });
-    if (!withCredentials.ok) {
-      return { credentials: { mode: 'include', source: 'likely' }, classification, verdict: withCredentials, blockedByBrowser };
+  const blockedBlindly = browser === 'firefox' && verdict.ok === true;
+  if ((blockedByBrowser && verdict.ok !== false) || blockedBlindly) {
+    const withCredentials = check({ request: { ...request, credentials: 'include' }, preflight, response }, options);
+    if (withCredentials.ok === false) {
+      if (blockedByBrowser) return { credentials: { mode: 'include', source: 'likely' }, classification, verdict: withCredentials, blockedByBrowser };
+      return { credentials: { mode: request.credentials ?? 'same-origin', source: 'default' }, classification, verdict, blockedByBrowser, ifCredentialsIncluded: withCredentials };
     }
   }
   return { credentials: { mode: request.credentials ?? 'same-origin', source: 'default' }, classification, verdict, blockedByBrowser };

@@ -93,4 +93,9 @@ export interface Diagnosis {
   readonly verdict: CorsVerdict;
   /** Whether the browser blocked it (from its error), independent of the core's verdict. */
   readonly blockedByBrowser: boolean;
+  /**
+   * Firefox only, where a blocked simple request still ends normally: the verdict had the request
+   * been sent with credentials, when that differs from `verdict` (webRequest does not show it).
+   */
+  readonly ifCredentialsIncluded?: CorsVerdict;
 }

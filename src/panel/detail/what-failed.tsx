@@ -59,6 +59,12 @@ export function WhatFailed({ exchange }: { exchange: Exchange }) {
           Likely sent with credentials: the browser blocked this request, and it passes unless credentials were included. webRequest does not show a request's
           credentials mode; this is an inference.
         </p>
+      ) : diagnosis.ifCredentialsIncluded !== undefined ? (
+        <p class="inferred">
+          If it was sent with credentials (<code>credentials: 'include'</code>), Firefox blocked it:{' '}
+          <code>{diagnosis.ifCredentialsIncluded.firefoxReason ?? diagnosis.ifCredentialsIncluded.error}</code>. {diagnosis.ifCredentialsIncluded.explanation} Firefox
+          ends a blocked simple request like any other and webRequest does not show the credentials mode, so only the page knows which.
+        </p>
       ) : credentials.source === 'cookie-header' ? (
         <p class="muted">Sent with credentials (a Cookie header was sent).</p>
       ) : null}
