@@ -72,8 +72,25 @@ export class CaptureService {
     let listeners = this.#subscribers.get(tabId);
     if (listeners === undefined) this.#subscribers.set(tabId, (listeners = new Set()));
     listeners.add(send);
-    for (const message of snapshotMessages(tabId, this.#store.list(tabId), this.#store.meta(tabId))) send(message);
+    const [newest, ...older] = snapshotMessages(tabId, this.#store.list(tabId), this.#store.meta(tabId));
+    if (newest !== undefined) send(newest);
+    this.#sendOlderPages(tabId, send, older);
     return () => listeners.delete(send);
+  }
+
+  /**
+   * Older snapshot pages go one per task: the panel renders the newest page at once, and events
+   * keep being handled in between. A page is not sent once the panel left or the list was cleared.
+   */
+  #sendOlderPages(tabId: number, send: (message: BackgroundMessage) => void, pages: readonly BackgroundMessage[]): void {
+    const clearedAt = this.#store.meta(tabId).clearedAt;
+    const sendFrom = (index: number): void => {
+      const page = pages[index];
+      if (page === undefined || this.#subscribers.get(tabId)?.has(send) !== true || this.#store.meta(tabId).clearedAt !== clearedAt) return;
+      send(page);
+      setTimeout(() => sendFrom(index + 1), 0);
+    };
+    if (pages.length > 0) setTimeout(() => sendFrom(0), 0);
   }
 
   exchanges(tabId: number): Exchange[] {

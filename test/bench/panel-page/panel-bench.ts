@@ -17,6 +17,7 @@ export interface PanelResults {
   readonly rounds: number;
   readonly scrollSteps: number;
   /** Milliseconds over the rounds (median, min, max) at `exchanges`. */
+  readonly firstRows: Spread;
   readonly firstRender: Spread;
   readonly firstFrame: Spread;
   readonly filter: Spread;
@@ -82,6 +83,7 @@ export async function benchPanel(options: PanelOptions): Promise<PanelResults> {
       exchanges: large[0]?.exchanges ?? options.exchanges,
       rounds: options.rounds,
       scrollSteps: SCROLL_STEPS,
+      firstRows: of((r) => r.firstRows),
       firstRender: of((r) => r.firstRender),
       firstFrame: of((r) => r.firstFrame),
       filter: of((r) => r.filter),

@@ -1,5 +1,5 @@
 /** What the capture keeps: per tab, bounded, within a storage budget, freed when a tab closes. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CaptureService } from '../../../src/capture/capture-service';
 import { WriteBatcher } from '../../../src/store/write-batcher';
 import { readFixtures } from '../../fixtures/web-request/web-request-fixture';
@@ -80,5 +80,23 @@ describe('capture state', () => {
     batcher.set('new', 1);
     await batcher.idle();
     expect(writes).toEqual([{ new: 1 }]);
+  });
+});
+
+describe('the snapshot a panel gets', () => {
+  it('sends the newest page at once and older pages in later tasks, stopping when the list is cleared', async () => {
+    const { service } = replay(simpleGets(450).events, { limit: 1000 });
+    const received: Array<{ type: string; count: number; remaining: number }> = [];
+    service.subscribe(7, (message) => {
+      if (message.type === 'snapshot' || message.type === 'snapshot-page') received.push({ type: message.type, count: message.exchanges.length, remaining: message.remaining });
+    });
+    expect(received).toEqual([{ type: 'snapshot', count: 200, remaining: 250 }]);
+    await vi.waitFor(() => expect(received.map((m) => m.remaining)).toEqual([250, 50, 0]));
+
+    const cleared: string[] = [];
+    service.subscribe(7, (message) => cleared.push(message.type));
+    service.clear(7, Date.now() + 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cleared).toEqual(['snapshot', 'cleared']);
   });
 });
