@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import type { RecordedEvent } from './record-web-request';
+import { bufferedRecorder, type RecordedEvent, type WebRequestRecorder } from './record-web-request';
 
 /**
  * Raw webRequest listeners added to the extension's own background (Firefox's event page),
@@ -7,41 +7,15 @@ import type { RecordedEvent } from './record-web-request';
  * events, filter and extraInfoSpec as the extension's adapter (Firefox has no `extraHeaders`: preflights are
  * visible anyway). The listeners live as long as that event page: an unloaded one records nothing.
  */
-export interface FirefoxWebRequestRecorder {
-  /** Everything recorded since the last call, in callback order; empties the buffer. */
-  take(): Promise<RecordedEvent[]>;
-  /** Waits until every request seen has ended and nothing new arrived for `quietMs`. */
-  settle(quietMs?: number, timeoutMs?: number): Promise<void>;
-}
+export type FirefoxWebRequestRecorder = WebRequestRecorder;
 
 export async function recordFirefoxWebRequest(extensionPage: Page): Promise<FirefoxWebRequestRecorder> {
   await extensionPage.evaluate(installListeners);
-  let seen: RecordedEvent[] = [];
-  const fetchNew = async (): Promise<void> => {
-    const fresh = await extensionPage.evaluate<[], () => Promise<RecordedEvent[]>>(
+  return bufferedRecorder(() =>
+    extensionPage.evaluate<[], () => Promise<RecordedEvent[]>>(
       `browser.runtime.getBackgroundPage().then((bg) => JSON.parse(JSON.stringify(bg.__webRequestLog.splice(0))))`,
-    );
-    seen = seen.concat(fresh);
-  };
-  return {
-    async take() {
-      await fetchNew();
-      const taken = seen;
-      seen = [];
-      return taken;
-    },
-    async settle(quietMs = 150, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      let lastCount = -1;
-      for (;;) {
-        await fetchNew();
-        if (seen.length === lastCount && allEnded(seen)) return;
-        lastCount = seen.length;
-        if (Date.now() > deadline) return;
-        await new Promise((done) => setTimeout(done, quietMs));
-      }
-    },
-  };
+    ),
+  );
 }
 
 /**
@@ -69,12 +43,3 @@ const installListeners = `browser.runtime.getBackgroundPage().then((bg) => {
   }
   return true;
 })`;
-
-function allEnded(events: readonly RecordedEvent[]): boolean {
-  const open = new Set<unknown>();
-  for (const { event, details } of events) {
-    if (event === 'onBeforeRequest') open.add(details['requestId']);
-    if (event === 'onCompleted' || event === 'onErrorOccurred') open.delete(details['requestId']);
-  }
-  return open.size === 0;
-}

@@ -22,10 +22,14 @@ export interface WebRequestRecorder {
  */
 export async function recordWebRequest(worker: Worker): Promise<WebRequestRecorder> {
   await worker.evaluate(installListeners);
+  return bufferedRecorder(() => worker.evaluate<RecordedEvent[]>('globalThis.__webRequestLog.splice(0)'));
+}
+
+/** A recorder over a source of newly recorded events (the browser-specific part). */
+export function bufferedRecorder(fetchFresh: () => Promise<RecordedEvent[]>): WebRequestRecorder {
   let seen: RecordedEvent[] = [];
   const fetchNew = async (): Promise<void> => {
-    const fresh = await worker.evaluate<RecordedEvent[]>('globalThis.__webRequestLog.splice(0)');
-    seen = seen.concat(fresh);
+    seen = seen.concat(await fetchFresh());
   };
   return {
     async take() {
