@@ -49,7 +49,7 @@ export function verdictLabel(exchange: Exchange): string {
   const diagnosis = exchange.diagnosis;
   if (diagnosis === null) return exchange.state === 'pending' ? 'pending' : '';
   const words = verdictWords(diagnosis.verdict);
-  return diagnosis.credentials.source === 'likely' ? `${words} (likely with credentials)` : words;
+  return diagnosis.credentials.source === 'likely' ? `${words} (credentials inferred)` : words;
 }
 
 /** Milliseconds from the request's start to its end, or null while it runs. */

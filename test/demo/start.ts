@@ -8,8 +8,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { launchChromium } from '../browser/support/chromium';
+import { openCorsPanel, tabIdOf } from '../browser/support/cors-panel';
 import { DevToolsTargets } from '../browser/support/devtools-panel';
-import { readPanelRows } from '../browser/support/panel-rows';
+import { PanelProtocolReader } from '../browser/support/panel-protocol';
+import { preflightLabel, statusLabel, verdictLabel } from '../../src/panel/exchange-summary';
 import { runAllScenarios } from '../browser/support/playground-page';
 import { startPlayground } from '../playground/server';
 
@@ -37,14 +39,19 @@ if (!headless) {
 } else {
   console.log('\nNo display: running headless. Clicking through every scenario…');
   const targets = await DevToolsTargets.open(session.browser);
-  const panel = await targets.showPanel(session.extensionId ?? '', 'CORS');
+  const panel = await openCorsPanel(session, targets);
   const outcomes = await runAllScenarios(page);
   const expected = Object.keys(outcomes).length;
-  await panel.waitFor(`document.querySelectorAll('[data-exchange-id]').length > 0`);
-  await new Promise((done) => setTimeout(done, 1000));
-  const rows = await readPanelRows(panel);
-  console.log(`\n${expected} scenarios run; the CORS panel lists ${rows.length} cross-origin requests:\n`);
-  for (const row of rows) console.log(`  ${row.method.padEnd(7)} ${row.preflight.padEnd(7)} ${row.status.padEnd(16)} ${row.verdict.padEnd(40)} ${row.url}`);
+  // The panel draws only the rows in view; the whole list is read the way the panel gets it.
+  const tabId = await tabIdOf(session, playground.pageOrigin);
+  const reader = await PanelProtocolReader.open(session.context, session.extensionId ?? '', tabId);
+  const exchanges = await reader.waitFor(tabId, (list) => list.length > 0 && list.every((e) => e.state !== 'pending'));
+  await reader.close();
+  console.log(`\n${expected} scenarios run; the CORS panel lists ${exchanges.length} cross-origin requests:\n`);
+  for (const e of exchanges) console.log(`  ${e.method.padEnd(7)} ${preflightLabel(e).padEnd(7)} ${statusLabel(e).padEnd(16)} ${verdictLabel(e).padEnd(40)} ${e.url}`);
+  // Show a failure's diagnosis in the screenshot.
+  await panel.evaluate(`document.querySelector('.row.failed')?.click()`);
+  await new Promise((done) => setTimeout(done, 300));
   await mkdir(resolve(screenshotPath, '..'), { recursive: true });
   await writeFile(screenshotPath, await (panel.devtools ?? panel).screenshot());
   console.log(`\nScreenshot of the DevTools CORS tab: ${screenshotPath}`);
