@@ -8,10 +8,22 @@
 const COOKIE = 'playground-session';
 const TIMEOUT_MS = 10_000;
 
-/** Cookies ignore ports: a cookie of the page origin also goes to the API origin (same host). */
-function prepareCookie(state) {
-  if (state === 'set') document.cookie = `${COOKIE}=1; path=/; SameSite=Lax`;
-  if (state === 'cleared') document.cookie = `${COOKIE}=; path=/; max-age=0`;
+/**
+ * Cookies ignore ports: a cookie of the page origin also goes to the API origin (same host).
+ * `document.cookie` reaches the browser's cookie store asynchronously (in Chromium a fetch right
+ * after it could still carry a cleared cookie), so the Cookie Store API is used where it exists:
+ * its promise settles once the store has the change.
+ */
+async function prepareCookie(state) {
+  const store = globalThis.cookieStore;
+  if (state === 'set') {
+    if (store) await store.set({ name: COOKIE, value: '1', path: '/', sameSite: 'lax' });
+    else document.cookie = `${COOKIE}=1; path=/; SameSite=Lax`;
+  }
+  if (state === 'cleared') {
+    if (store) await store.delete({ name: COOKIE, path: '/' });
+    else document.cookie = `${COOKIE}=; path=/; max-age=0`;
+  }
 }
 
 function describeError(error) {
@@ -39,7 +51,7 @@ function outcomeOf(name, results) {
 
 async function runCorsFetch(scenario, url) {
   const { method, headers = [], credentials, body, cookie, repeat } = scenario.request;
-  prepareCookie(cookie);
+  await prepareCookie(cookie);
   const init = { method, headers, body, mode: 'cors', ...(credentials ? { credentials } : {}) };
   const count = repeat?.count ?? 1;
   if (repeat?.parallel) {
