@@ -3,8 +3,10 @@ import { originOf } from '../capture/url-origin';
 import { harEvents, HAR_TAB_ID } from './har-events';
 import { HarError } from './har-error';
 import type { HarRecord } from './har-record';
-import { nameAndVersion, pageOrigins, recorderOf, type HarSource, type LogFields } from './har-source';
+import { withoutFirefoxPriority } from './har-headers';
+import { browserOf, nameAndVersion, pageOrigins, recorderOf, type HarSource, type LogFields } from './har-source';
 import { linkRedirects } from './link-redirects';
+import { placeAfterPreflights } from './preflight-first';
 import { readHarEntry } from './read-har-entry';
 import { replayHar } from './replay-har';
 import { HarScanner } from './scan-har-json';
@@ -126,14 +128,17 @@ export class HarReader {
     const creator = nameAndVersion(this.#fields.creator);
     const recorder = recorderOf(creator);
     const pages = pageOrigins(this.#fields.pages);
-    const records = this.#records.slice().sort((a, b) => a.times.start - b.times.start);
+    const browserName = nameAndVersion(this.#fields.browser);
+    const browser = browserOf(browserName, creator);
+    const sorted = this.#records.slice().sort((a, b) => a.times.start - b.times.start);
+    const records = placeAfterPreflights(browser === 'firefox' ? withoutFirefoxPriority(sorted) : sorted);
     const initiatorOf = (record: HarRecord): string | undefined => {
       const hints = record.initiator;
       const page = hints.pageref === undefined ? undefined : (pages.get(hints.pageref) ?? this.#documentOrigins.get(hints.pageref));
       return hints.originHeader ?? hints.initiatorUrl ?? page ?? hints.referer;
     };
     const chains = linkRedirects(records);
-    const replay = replayHar(harEvents(records, chains.heads, initiatorOf, chains.continued));
+    const replay = replayHar(harEvents(records, chains.heads, initiatorOf, chains.continued), browser);
     const unexplained = unexplainedFailures(records, chains.heads, replay.exchanges, initiatorOf);
     const preflights = records.filter((r) => r.role === 'preflight').length;
 
@@ -160,7 +165,7 @@ export class HarReader {
       source: {
         version: typeof this.#fields.version === 'string' ? this.#fields.version : null,
         creator: creator ?? 'unknown',
-        browser: nameAndVersion(this.#fields.browser),
+        browser: browserName,
         recorder,
         pages: Array.isArray(this.#fields.pages) ? this.#fields.pages.length : 0,
         entries,

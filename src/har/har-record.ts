@@ -26,7 +26,10 @@ export interface HarRecord {
   readonly responseHeaders: HeaderList;
   /** Absolute URL of a 3xx response's target, or `null`. */
   readonly redirectUrl: string | null;
-  /** The browser's error (`_error`, `response._error`, `_failureText`), or `null`. */
+  /**
+   * The browser's error (`_error`, `response._error`, `_failureText`), or `null`; Firefox's CORS
+   * error for a request its preflight stopped (`preflight-first.ts`), which Firefox does not write.
+   */
   readonly error: string | null;
   readonly fromCache: boolean;
   readonly times: RecordTimes;

@@ -1,4 +1,5 @@
-import type { Browser, Creator, Page } from 'har-format';
+import type { Creator, Page, Browser as HarBrowser } from 'har-format';
+import type { Browser } from '../cors/index';
 
 /** Which tool wrote the HAR: it decides what the file can hold (Playwright's has no preflights). */
 export const harRecorders = ['chrome-devtools', 'firefox-devtools', 'playwright', 'other'] as const;
@@ -33,7 +34,7 @@ export interface LogFields {
 
 export function nameAndVersion(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { name, version } = value as Fields<Creator | Browser>;
+  const { name, version } = value as Fields<Creator | HarBrowser>;
   if (typeof name !== 'string' || name === '') return null;
   return typeof version === 'string' && version !== '' ? `${name} ${version}` : name;
 }
@@ -61,4 +62,12 @@ export function pageOrigins(pages: unknown): Map<string, string> {
     }
   }
   return urls;
+}
+
+/**
+ * Whose rules the core applies to the file: Firefox's when `log.browser` (or, without it,
+ * `log.creator`) names Firefox, Chromium's otherwise (Chrome's export, Playwright's, other tools).
+ */
+export function browserOf(browser: string | null, creator: string | null): Browser {
+  return /^firefox\b/i.test(browser ?? creator ?? '') ? 'firefox' : 'chromium';
 }

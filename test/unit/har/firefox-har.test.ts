@@ -4,9 +4,7 @@
  * against what Firefox did in the same run (firefox-observed.json): the page's outcome per
  * scenario and the reason Firefox's console gave for each block.
  *
- * `it.fails` marks what the analysis gets wrong on Firefox's HAR today (see docs/har.md, "Firefox's
- * export"): those tests state the right behaviour and are expected to fail; once src/har reads
- * Firefox's timings, vitest reports them and they become plain `it`.
+ * What the analysis cannot get right from the file alone is in docs/har.md, "Firefox's export".
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -128,24 +126,43 @@ describe("Firefox's HAR export (the network monitor's HAR auto-export)", () => {
     expect(redirected?.url).toMatch(/\/api\/redirect-307-actual\/moved$/);
   });
 
+  it("applies Firefox's rules: the Priority header Firefox adds is not a page header, and the credentials reading is kept beside a pass", () => {
+    const [image] = byScenario('image-crossorigin-fails');
+    expect(image?.diagnosis?.classification.requestHeaders).toEqual([]);
+    expect(image?.requestHeaders?.some(([name]) => name.toLowerCase() === 'priority')).toBe(false);
+    const [simple] = byScenario('simple-get');
+    expect(simple?.diagnosis?.verdict.ok).toBe(true);
+    // Firefox ends a simple request CORS blocked like any other: the core says what credentials would do.
+    expect(simple?.diagnosis?.ifCredentialsIncluded?.ok).toBe(false);
+  });
+
+  it('ends a request its preflight stopped with Firefox\'s CORS error, after that preflight, with the reason from it', () => {
+    for (const name of stoppedByPreflight) {
+      const [exchange] = byScenario(name);
+      expect(exchange?.error, name).toBe('NS_ERROR_DOM_BAD_URI');
+      expect(exchange?.preflights, name).toHaveLength(1);
+      const verdict = exchange?.diagnosis?.verdict;
+      // Every reason is the preflight's: Preflight*, or *PreflightResponse (methods, headers).
+      expect(`${name}: ${verdict?.ok === false ? (verdict.error ?? '') : 'not failed'}`).toMatch(/: (Preflight\w+|\w+PreflightResponse)$/);
+    }
+  });
+
   it('reads the parsed HAR exactly as the text', () => {
     expect(analyzeHar(JSON.parse(text))).toEqual(analysis);
   });
 
-  // Known wrong today: Firefox dates a preflighted request from its creation, before its
-  // preflight, but times only its own exchange after it, so replayed it ends before its OPTIONS
-  // starts, and nothing pairs.
-  it.fails('pairs every OPTIONS entry with its request: none left over', () => {
+  // Firefox dates a preflighted request from its creation, before its preflight, but times only
+  // its own exchange after it: the replay moves the request's exchange after its OPTIONS.
+  it('pairs every OPTIONS entry with its request: none left over', () => {
     const paired = analysis.exchanges.reduce((n, e) => n + e.preflights.length, 0);
     expect(paired).toBe(analysis.source.preflights);
     expect(analysis.warnings).toEqual([]);
     expect(byScenario('parallel-preflights').map((e) => e.preflights.length)).toEqual([1, 1, 1, 1, 1]);
   });
 
-  // Known wrong today: a request its preflight stopped (status 0, no error field in Firefox's
-  // HAR) ends in "no response in the HAR", not a CORS block, and without its preflight paired
-  // its verdict stays open (ok: null).
-  it.fails('diagnoses every request Firefox blocked at its preflight as failed (or lists it as unexplained)', () => {
+  // A request its preflight stopped (status 0, no error field in Firefox's HAR) ends after that
+  // preflight with Firefox's CORS error, and the core reads the preflight.
+  it('diagnoses every request Firefox blocked at its preflight as failed (or lists it as unexplained)', () => {
     const unexplained = new Set(analysis.unexplained.map((u) => scenarioOf(u.url)));
     for (const name of stoppedByPreflight) {
       const exchanges = byScenario(name);
