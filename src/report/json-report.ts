@@ -3,7 +3,7 @@
  * Documented in docs/report-schema.md and as a JSON Schema in docs/report.schema.json; bump
  * `schemaVersion` on any change a reader could trip on (a removed or retyped field).
  */
-import type { Diagnosis, Exchange, PreflightCacheLink, PreflightRecord, Redirect, RequestModeObservation, ResponseRecord } from '../capture/exchange';
+import type { Exchange, PreflightCacheLink, PreflightRecord } from '../capture/exchange';
 import type { HeaderList } from '../capture/header-list';
 import { redactExchange } from './redact';
 import type { ReportOptions } from './report-options';
@@ -21,17 +21,10 @@ export interface ReportPreflight extends PreflightRecord {
   readonly durationMs: number | null;
 }
 
-export interface ReportExchange {
-  readonly id: string;
-  readonly tabId: number;
-  readonly frameId: number;
-  readonly initiator: string;
-  readonly type: string;
-  readonly mode: RequestModeObservation;
-  readonly method: string;
-  readonly url: string;
-  readonly state: Exchange['state'];
-  readonly error: string | null;
+/** The exchange's own identity and outcome fields, as the capture describes them. */
+type ReportedExchangeFields = Pick<Exchange, 'id' | 'tabId' | 'frameId' | 'initiator' | 'type' | 'mode' | 'method' | 'url' | 'state' | 'error' | 'redirects' | 'response' | 'diagnosis'>;
+
+export interface ReportExchange extends ReportedExchangeFields {
   readonly timings: {
     readonly startTime: number;
     readonly endTime: number | null;
@@ -49,9 +42,6 @@ export interface ReportExchange {
     readonly sent: readonly ReportPreflight[];
   };
   readonly request: { readonly headers: HeaderList | null };
-  readonly redirects: readonly Redirect[];
-  readonly response: ResponseRecord | null;
-  readonly diagnosis: Diagnosis | null;
 }
 
 export interface JsonReport {
