@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/capture/exchange';
 import { scenarios, type Scenario } from '../playground/scenarios';
+import { corsRequestsIn } from '../playground/cors-requests';
 import { startPlayground, type Playground, type ServedRequest } from '../playground/server';
 import { observeCorsErrors, type ObservedRequest } from './support/cdp-cors-errors';
 import { captureProblems, firstPath, type ScenarioEvidence, type VerdictDisagreement } from './support/capture-checks';
@@ -33,11 +34,7 @@ interface Run {
 }
 
 /** Sent exchanges expected once every scenario ran: one per CORS-mode request. */
-const expectedExchanges = (scenarios as readonly Scenario[]).reduce((sum, s) => {
-  const kind = s.request.kind;
-  if (kind === 'image' || kind === 'no-cors-fetch' || kind === 'same-origin-fetch') return sum;
-  return sum + (kind === 'fetch' ? (s.request.repeat?.count ?? 1) : 1);
-}, 0);
+const expectedExchanges = corsRequestsIn(scenarios);
 
 function evidenceFor(run: Run, scenario: Scenario): ScenarioEvidence {
   const paths = new Set([scenario.path, ...(scenario.redirectTarget === undefined ? [] : [scenario.redirectTarget.path])]);

@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, type Playground } from '../playground/server';
+import type { Playground } from '../playground/server';
+import { corsRequestsIn } from '../playground/cors-requests';
 import { scenarios } from '../playground/scenarios';
-import { launchChromium, type ChromiumSession } from './support/chromium';
+import type { ChromiumSession } from './support/chromium';
 import { openCorsPanel, tabIdOf } from './support/cors-panel';
-import { DevToolsTargets, type TargetHandle } from './support/devtools-panel';
+import type { DevToolsTargets, TargetHandle } from './support/devtools-panel';
+import { openDevToolsOnPlayground, type DevToolsSession } from './support/devtools-session';
 import { runAllScenarios, runScenario } from './support/playground-page';
 import { saveScreenshot } from './support/screenshots';
 
@@ -16,6 +18,7 @@ const kindText = (kind: string) => `document.querySelector('[data-kind=${kind}]'
 const blockedScenarios = scenarios.filter((s) => 'corsError' in s.expected && s.expected.corsError !== undefined);
 
 describe('the CORS panel in Chromium DevTools', () => {
+  let devtools: DevToolsSession;
   let playground: Playground;
   let session: ChromiumSession;
   let targets: DevToolsTargets;
@@ -23,30 +26,21 @@ describe('the CORS panel in Chromium DevTools', () => {
   let panel: TargetHandle;
 
   beforeAll(async () => {
-    playground = await startPlayground();
-    session = await launchChromium({ devtools: true });
-    targets = await DevToolsTargets.open(session.browser);
-    page = session.context.pages()[0] ?? (await session.context.newPage());
-    await page.goto(playground.pageUrl);
+    devtools = await openDevToolsOnPlayground();
+    ({ playground, session, targets, page } = devtools);
     // Every scenario runs before the panel is opened: capture starts at install, not with DevTools.
     await runAllScenarios(page);
     panel = await openCorsPanel(session, targets);
   });
 
   afterAll(async () => {
-    await targets?.close();
-    await session?.close();
-    await playground?.close();
+    await devtools?.close();
   });
 
   it('lists the requests made before it was opened, with a count per filter', async () => {
     await panel.waitFor(`(${kindText('failed')}) === 'Failed ${blockedScenarios.length}'`);
     // One exchange per cross-origin CORS-mode request the catalogue makes; no-cors and same-origin ones are not listed.
-    const corsRequests = scenarios.reduce((sum, s) => {
-      if (s.request.kind === 'image-crossorigin') return sum + 1;
-      if (s.request.kind !== 'fetch') return sum;
-      return sum + ('repeat' in s.request && s.request.repeat !== undefined ? s.request.repeat.count : 1);
-    }, 0);
+    const corsRequests = corsRequestsIn(scenarios);
     expect(await panel.evaluate<string>(kindText('all'))).toBe(`All ${corsRequests}`);
   });
 
@@ -99,12 +93,9 @@ describe('the CORS panel in Chromium DevTools', () => {
 
 describe('the CORS panel with a dark DevTools', () => {
   it('follows the DevTools theme (dark)', async () => {
-    const playground = await startPlayground();
-    const session = await launchChromium({ devtools: true, args: ['--force-dark-mode'] });
-    const targets = await DevToolsTargets.open(session.browser);
+    const dark = await openDevToolsOnPlayground({ args: ['--force-dark-mode'] });
+    const { session, targets, page } = dark;
     try {
-      const page = session.context.pages()[0] ?? (await session.context.newPage());
-      await page.goto(playground.pageUrl);
       for (const name of ['preflighted-put', 'preflight-missing-allow-origin', 'header-not-allowed', 'missing-allow-origin', 'json-post']) await runScenario(page, name);
       const panel = await openCorsPanel(session, targets);
       expect(await panel.evaluate<string | undefined>('document.documentElement.dataset.theme')).toBe('dark');
@@ -114,9 +105,7 @@ describe('the CORS panel with a dark DevTools', () => {
       await panel.waitFor(`document.querySelector('[aria-label="What failed"]')?.textContent.includes('HeaderDisallowedByPreflightResponse')`);
       await saveScreenshot('panel-dark.png', await (panel.devtools ?? panel).screenshot());
     } finally {
-      await targets.close();
-      await session.close();
-      await playground.close();
+      await dark.close();
     }
   });
 });

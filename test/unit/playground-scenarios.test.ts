@@ -1,7 +1,7 @@
 /** The playground's catalogue is complete and consistent: names, paths, groups, expectations. */
 import { describe, expect, it } from 'vitest';
 import { routeTable } from '../playground/route-table';
-import { scenarioGroups, scenarioNames, scenarios } from '../playground/scenarios';
+import { scenarioGroups, scenarioNames, scenarios, type Scenario } from '../playground/scenarios';
 
 describe('playground catalogue', () => {
   it('has at least 40 scenarios with unique kebab-case names', () => {
@@ -51,5 +51,14 @@ describe('playground catalogue', () => {
     const image = scenarios.find((scenario) => scenario.request.kind === 'image');
     expect(image?.expected.ok).toBe(true);
     expect(image?.group).not.toMatch(/failures/);
+  });
+});
+
+describe('corsRequestsOf', () => {
+  it('counts what the panel must list: repeats, crossorigin images, nothing for no-cors or same-origin loads', async () => {
+    const { corsRequestsOf, corsRequestsIn } = await import('../playground/cors-requests');
+    const count = (name: string) => corsRequestsOf(scenarios.find((s) => s.name === name) as Scenario);
+    expect([count('parallel-preflights'), count('preflight-cache-hit'), count('image-crossorigin'), count('image-no-cors'), count('no-cors-fetch'), count('same-origin-fetch')]).toEqual([5, 2, 1, 0, 0, 0]);
+    expect(corsRequestsIn(scenarios)).toBe(58);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../src/capture/exchange';
+import { corsRequestsOf } from '../../playground/cors-requests';
 import { scenarios } from '../../playground/scenarios';
 import { readFixtures } from '../../fixtures/web-request/web-request-fixture';
 import { replay } from './replay-events';
@@ -14,12 +15,10 @@ import { replay } from './replay-events';
 const fixtures = readFixtures('firefox');
 
 /** Cross-origin CORS requests a scenario makes (what the capture must list). */
-function corsRequestsOf(name: string): number {
+function corsRequestsOfFixture(name: string): number {
   const scenario = scenarios.find((s) => s.name === name);
   if (scenario === undefined) throw new Error(`no playground scenario ${name}`);
-  if (scenario.request.kind === 'image-crossorigin') return 1;
-  if (scenario.request.kind !== 'fetch') return 0;
-  return 'repeat' in scenario.request && scenario.request.repeat !== undefined ? scenario.request.repeat.count : 1;
+  return corsRequestsOf(scenario);
 }
 
 /** Preflights in the recording: OPTIONS requests that carried Access-Control-Request-Method. */
@@ -46,7 +45,7 @@ describe('recorded Firefox sequences', () => {
 
   it.each([...fixtures.keys()])('%s: lists each CORS request once, with every recorded preflight paired to a request of its method', (name) => {
     const exchanges = exchangesOf(name);
-    expect(exchanges).toHaveLength(corsRequestsOf(name));
+    expect(exchanges).toHaveLength(corsRequestsOfFixture(name));
     const paired = exchanges.flatMap((e) => e.preflights.map((p) => p.requestId)).sort();
     expect(paired).toEqual(recordedPreflights(name));
     for (const exchange of exchanges) {
@@ -55,7 +54,7 @@ describe('recorded Firefox sequences', () => {
     }
   });
 
-  it.each([...fixtures.keys()].filter((name) => corsRequestsOf(name) > 0))('%s: the verdict, under Firefox rules, is what the page got', (name) => {
+  it.each([...fixtures.keys()].filter((name) => corsRequestsOfFixture(name) > 0))('%s: the verdict, under Firefox rules, is what the page got', (name) => {
     const scenario = scenarios.find((s) => s.name === name);
     for (const exchange of exchangesOf(name)) {
       const diagnosis = exchange.diagnosis;
