@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startPlayground, type Playground } from '../playground/server';
-import { launchChromium, type ChromiumSession } from './support/chromium';
-import { DevToolsTargets, type TargetHandle } from './support/devtools-panel';
+import type { Playground } from '../playground/server';
+import type { ChromiumSession } from './support/chromium';
+import type { DevToolsTargets, TargetHandle } from './support/devtools-panel';
+import { openDevToolsOnPlayground, type DevToolsSession } from './support/devtools-session';
 import { readPanelRows } from './support/panel-rows';
 import { runScenario } from './support/playground-page';
 
@@ -12,6 +13,7 @@ import { runScenario } from './support/playground-page';
  * panel, with its preflight paired to it.
  */
 describe('the Chrome build in Chromium', () => {
+  let devtools: DevToolsSession;
   let playground: Playground;
   let session: ChromiumSession;
   let targets: DevToolsTargets;
@@ -19,17 +21,12 @@ describe('the Chrome build in Chromium', () => {
   let panel: TargetHandle;
 
   beforeAll(async () => {
-    playground = await startPlayground();
-    session = await launchChromium({ devtools: true });
-    targets = await DevToolsTargets.open(session.browser);
-    page = session.context.pages()[0] ?? (await session.context.newPage());
-    await page.goto(playground.pageUrl);
+    devtools = await openDevToolsOnPlayground();
+    ({ playground, session, targets, page } = devtools);
   });
 
   afterAll(async () => {
-    await targets?.close();
-    await session?.close();
-    await playground?.close();
+    await devtools?.close();
   });
 
   it('loads the extension with its background service worker', async () => {

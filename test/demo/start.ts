@@ -7,21 +7,18 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { launchChromium } from '../browser/support/chromium';
 import { openCorsPanel, tabIdOf } from '../browser/support/cors-panel';
-import { DevToolsTargets } from '../browser/support/devtools-panel';
+import { openDevToolsOnPlayground } from '../browser/support/devtools-session';
 import { PanelProtocolReader } from '../browser/support/panel-protocol';
 import { preflightLabel, statusLabel, verdictLabel } from '../../src/panel/exchange-summary';
 import { runAllScenarios } from '../browser/support/playground-page';
-import { startPlayground } from '../playground/server';
 
 const headless = process.argv.includes('--headless') || (process.env['DISPLAY'] ?? process.env['WAYLAND_DISPLAY'] ?? '') === '';
 const screenshotPath = resolve(import.meta.dirname, '../../dist/screenshots/cors-panel.png');
 
-const playground = await startPlayground({ pagePort: 8080, apiPort: 8081 }).catch(() => startPlayground());
-const session = await launchChromium({ devtools: true, headless });
-const page = session.context.pages()[0] ?? (await session.context.newPage());
-await page.goto(playground.pageUrl);
+// The fixed ports are easy to remember; if they are taken, any free ones do.
+const devtools = await openDevToolsOnPlayground({ headless, pagePort: 8080, apiPort: 8081 }).catch(() => openDevToolsOnPlayground({ headless }));
+const { playground, session, targets, page } = devtools;
 
 console.log(`CORS playground page: ${playground.pageUrl}`);
 console.log(`CORS playground API:  ${playground.apiOrigin}`);
@@ -30,15 +27,13 @@ console.log(`Extension:            chrome-extension://${session.extensionId}/ (l
 if (!headless) {
   console.log('\nChromium is open with DevTools: pick the "CORS" tab, then click the scenarios. Ctrl-C to stop.');
   const stop = async (): Promise<void> => {
-    await session.close();
-    await playground.close();
+    await devtools.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   session.context.on('close', () => void stop());
 } else {
   console.log('\nNo display: running headless. Clicking through every scenario…');
-  const targets = await DevToolsTargets.open(session.browser);
   const panel = await openCorsPanel(session, targets);
   const outcomes = await runAllScenarios(page);
   const expected = Object.keys(outcomes).length;
@@ -55,7 +50,5 @@ if (!headless) {
   await mkdir(resolve(screenshotPath, '..'), { recursive: true });
   await writeFile(screenshotPath, await (panel.devtools ?? panel).screenshot());
   console.log(`\nScreenshot of the DevTools CORS tab: ${screenshotPath}`);
-  await targets.close();
-  await session.close();
-  await playground.close();
+  await devtools.close();
 }
