@@ -9,7 +9,7 @@
  */
 import { chromium, type CDPSession, type Frame, type Page } from 'playwright-core';
 import { fetchPool, fetchPoolInput } from './fetch-pool';
-import { exchangeOf, pathOf, serverObservation, type FetchOutcome, type Runnable } from './runnable';
+import { exchangeOf, pathOf, serverObservation, type BrowserRunOptions, type BrowserRunResult, type FetchOutcome, type Runnable, type WireObservation } from './runnable';
 import { startServers } from './server';
 import type { Expectation, Origins } from './vector';
 
@@ -18,25 +18,9 @@ export type { Runnable } from './runnable';
 /** Debian's Chromium; CHROME_PATH overrides it. */
 export const CHROMIUM_PATH = process.env['CHROME_PATH'] ?? '/usr/lib/chromium/chromium';
 
-export interface Observation extends Expectation {
-  /** What reached the server: the preflight's Access-Control-Request-Method, the actual method. */
-  readonly wire: { readonly requestMethod: string | null; readonly sentMethod: string | null };
-  /** Anything odd worth a look (unscripted requests, a rejection without a CORS error...). */
-  readonly notes: readonly string[];
-}
-
-export interface RunResult {
-  readonly browserVersion: string;
-  readonly origins: Origins;
-  readonly observations: ReadonlyMap<string, Observation>;
-  readonly elapsedMs: number;
-}
-
-export interface RunOptions {
-  /** 0 picks a free port. */
-  readonly ports: { readonly page: number; readonly api: number };
-  readonly concurrency?: number;
-}
+export interface Observation extends Expectation, WireObservation {}
+export type RunResult = BrowserRunResult<Observation>;
+export type RunOptions = BrowserRunOptions;
 
 interface CorsReport {
   readonly corsError: string;

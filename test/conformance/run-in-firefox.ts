@@ -10,27 +10,13 @@ import type { Frame, Page } from 'puppeteer-core';
 import { launchFirefox } from '../browser/support/firefox';
 import { listenToConsoleReasons, type ConsoleReason, type ConsoleReasons } from '../browser/support/firefox-console-reasons';
 import { fetchPool, fetchPoolInput } from './fetch-pool';
-import { exchangeOf, pathOf, serverObservation, type FetchOutcome, type Runnable } from './runnable';
+import { exchangeOf, pathOf, serverObservation, type BrowserRunOptions, type BrowserRunResult, type FetchOutcome, type Runnable, type WireObservation } from './runnable';
 import { startServers } from './server';
 import type { FirefoxExpectation, Origins } from './vector';
 
-export interface FirefoxObservation extends FirefoxExpectation {
-  readonly wire: { readonly requestMethod: string | null; readonly sentMethod: string | null };
-  readonly notes: readonly string[];
-}
-
-export interface FirefoxRunResult {
-  readonly browserVersion: string;
-  readonly origins: Origins;
-  readonly observations: ReadonlyMap<string, FirefoxObservation>;
-  readonly elapsedMs: number;
-}
-
-export interface FirefoxRunOptions {
-  /** 0 picks a free port. */
-  readonly ports: { readonly page: number; readonly api: number };
-  readonly concurrency?: number;
-}
+export interface FirefoxObservation extends FirefoxExpectation, WireObservation {}
+export type FirefoxRunResult = BrowserRunResult<FirefoxObservation>;
+export type FirefoxRunOptions = BrowserRunOptions;
 
 export async function runInFirefox(
   build: (origins: Origins) => readonly Runnable[],

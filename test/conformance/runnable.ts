@@ -4,7 +4,7 @@
  */
 import type { CaseResponse } from './cases/case';
 import type { PathLog, ScriptedExchange } from './server';
-import type { VectorRequest } from './vector';
+import type { Origins, VectorRequest } from './vector';
 
 export interface Runnable {
   readonly id: string;
@@ -59,4 +59,26 @@ export function pathOf(url: string): string {
 function splitList(value: string | null): string[] {
   if (value === null) return [];
   return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** What either browser's run adds to the recorded expectation of a case. */
+export interface WireObservation {
+  /** What reached the server: the preflight's Access-Control-Request-Method, the actual method. */
+  readonly wire: { readonly requestMethod: string | null; readonly sentMethod: string | null };
+  /** Anything odd worth a look (unscripted requests, a rejection without a CORS error...). */
+  readonly notes: readonly string[];
+}
+
+/** One browser's run of the corpus. */
+export interface BrowserRunResult<O> {
+  readonly browserVersion: string;
+  readonly origins: Origins;
+  readonly observations: ReadonlyMap<string, O>;
+  readonly elapsedMs: number;
+}
+
+export interface BrowserRunOptions {
+  /** 0 picks a free port. */
+  readonly ports: { readonly page: number; readonly api: number };
+  readonly concurrency?: number;
 }
