@@ -117,7 +117,7 @@ export class PairingEngine {
   }
 
   /** Starts tracking a request to another origin; `undefined` when it is none of CORS's business. */
-  #track(event: WebRequestEvent): TrackedRequest | undefined {
+  #track(event: WebRequestEvent, startTime = event.timeStamp): TrackedRequest | undefined {
     const initiator = event.initiator;
     // The browser's own requests have no initiator; same-origin ones need no CORS; documents are navigations.
     if (initiator === undefined || originOf(event.url) === initiator || documentTypes.has(event.type)) return undefined;
@@ -129,7 +129,7 @@ export class PairingEngine {
       method: event.method,
       type: event.type,
       initiator,
-      startTime: event.timeStamp,
+      startTime,
       exchange: null,
       hopPreflight: null,
     });
@@ -212,11 +212,12 @@ export class PairingEngine {
 
   /**
    * A request whose start this background never saw (it restarted meanwhile) is taken up when a
-   * preflight waits for it: a failed preflight's request only ever shows its error.
+   * preflight waits for it: a failed preflight's request only ever shows its error. It started
+   * before its preflight did, which is the earliest time known for it.
    */
   #adopt(event: ResponseEvent): TrackedRequest | undefined {
     for (const preflight of this.#book.unclaimedTo(event.tabId, event.frameId, event.url)) {
-      if (preflight.record.accessControlRequestMethod === event.method) return this.#track(event);
+      if (preflight.record.accessControlRequestMethod === event.method) return this.#track(event, Math.min(event.timeStamp, preflight.record.startTime));
     }
     return undefined;
   }

@@ -75,6 +75,8 @@ describe('pairing on built sequences', () => {
     const [exchange] = replay(s.events).exchanges();
     expect(pairing([exchange!])).toEqual({ 1: ['2'] });
     expect(exchange?.diagnosis?.verdict).toMatchObject({ ok: false, error: 'PreflightMissingAllowOriginHeader' });
+    // Its start was not seen; it began no later than its preflight, not when its error came.
+    expect(exchange?.startTime).toBe(exchange?.preflights[0]?.startTime);
   });
 
   it('takes up a same-origin request that redirects cross-origin, diagnosed with Origin: null', () => {
