@@ -182,8 +182,10 @@ export class PairingEngine {
     }
     this.#book.setPreflight({ ...preflight, pairedWith: requestKey(target.tabId, target.requestId) });
     const base = target.exchange ?? newExchange(target, { value: 'cors', source: 'preflight' }, null);
-    const exchange: Exchange = { ...base, preflights: [...base.preflights, record] };
-    this.#book.setRequest({ ...target, exchange, hopPreflight: record.requestId });
+    // A request starts before its preflight: one taken up after a restart is dated no later than it.
+    const startTime = Math.min(target.startTime, record.startTime);
+    const exchange: Exchange = { ...base, startTime: Math.min(base.startTime, startTime), preflights: [...base.preflights, record] };
+    this.#book.setRequest({ ...target, startTime, exchange, hopPreflight: record.requestId });
     this.#sink.exchange(exchange);
   }
 

@@ -104,9 +104,12 @@ function replaceHopPreflight(book: PairingBook, request: TrackedRequest, out: Pr
     const running = book.preflight(requestKey(request.tabId, into.requestId));
     if (running !== undefined) book.setPreflight({ ...running, pairedWith: requestKey(request.tabId, request.requestId) });
   }
+  // A request starts before its preflight: one taken up after a restart is dated no later than it.
+  const startTime = into === undefined ? request.startTime : Math.min(request.startTime, into.startTime);
   return {
     ...request,
-    exchange: { ...exchange, preflights: into === undefined ? kept : [...kept, into] },
+    startTime,
+    exchange: { ...exchange, startTime: Math.min(exchange.startTime, startTime), preflights: into === undefined ? kept : [...kept, into] },
     hopPreflight: into?.requestId ?? null,
   };
 }
