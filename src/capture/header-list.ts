@@ -4,11 +4,27 @@
  */
 export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>;
 
-/** The value of the first header named `name` (case-insensitive), or `undefined`. */
+/**
+ * The value of the first header named `name` (case-insensitive), or `undefined`.
+ *
+ * Pairing and diagnosis ask this several times of every header list, and lowercasing each name
+ * was most of the cost. A name lowercases to an ASCII name only if it has the same length
+ * (the one character whose lowercase is longer, U+0130, becomes non-ASCII), so for the ASCII
+ * names asked for, a name of another length is skipped without lowercasing it.
+ */
 export function getHeader(headers: HeaderList, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  for (const [key, value] of headers) if (key.toLowerCase() === wanted) return value;
+  const sameLengthOnly = isAscii(wanted);
+  for (const [key, value] of headers) {
+    if (sameLengthOnly && key.length !== wanted.length) continue;
+    if (key === wanted || key.toLowerCase() === wanted) return value;
+  }
   return undefined;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** Whether any header is named `name` (case-insensitive). */
