@@ -1,4 +1,4 @@
-import { check, classify, type Browser, type CorsRequest, type HttpResponseLike } from '../cors/index';
+import { readCorsExchange, type Browser, type CorsRequest, type HttpResponseLike } from '../cors/index';
 import { authorRequestHeaders } from './author-headers';
 import type { Diagnosis, Exchange } from './exchange';
 import { getHeader, type HeaderList } from './header-list';
@@ -25,18 +25,19 @@ const corsBlockErrors = new Set(['net::ERR_FAILED', 'NS_ERROR_DOM_BAD_URI']);
  * `browser` is the browser the extension runs in: the rules the core applies are that browser's.
  */
 export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Diagnosis {
-  const options = { browser };
-  const request = corsRequestOf(exchange);
-  const classification = classify(request, options);
+  const cookieSent = exchange.requestHeaders !== null && getHeader(exchange.requestHeaders, 'cookie') !== undefined;
+  const request = corsRequestOf(exchange, cookieSent);
   const preflight = lastPreflightResponse(exchange);
   const response: HttpResponseLike | null = exchange.response === null ? null : { status: exchange.response.status, headers: exchange.response.headers };
+  // Classified once for the classification and every verdict below.
+  const reading = readCorsExchange({ request, preflight, response }, { browser });
+  const classification = reading.classification;
   const blockedByBrowser = exchange.error !== null && corsBlockErrors.has(exchange.error);
-  const cookieSent = exchange.requestHeaders !== null && getHeader(exchange.requestHeaders, 'cookie') !== undefined;
-  const verdict = check({ request, preflight, response }, options);
+  const verdict = reading.check(request.credentials ?? 'same-origin');
   if (cookieSent) return { credentials: { mode: 'include', source: 'cookie-header' }, classification, verdict, blockedByBrowser };
   const blockedBlindly = browser === 'firefox' && verdict.ok === true;
   if ((blockedByBrowser && verdict.ok !== false) || blockedBlindly) {
-    const withCredentials = check({ request: { ...request, credentials: 'include' }, preflight, response }, options);
+    const withCredentials = reading.check('include');
     if (withCredentials.ok === false) {
       if (blockedByBrowser) return { credentials: { mode: 'include', source: 'likely' }, classification, verdict: withCredentials, blockedByBrowser };
       return { credentials: { mode: request.credentials ?? 'same-origin', source: 'default' }, classification, verdict, blockedByBrowser, ifCredentialsIncluded: withCredentials };
@@ -45,9 +46,8 @@ export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Dia
   return { credentials: { mode: request.credentials ?? 'same-origin', source: 'default' }, classification, verdict, blockedByBrowser };
 }
 
-function corsRequestOf(exchange: Exchange): CorsRequest {
+function corsRequestOf(exchange: Exchange, cookieSent: boolean): CorsRequest {
   const sent = exchange.requestHeaders;
-  const cookieSent = sent !== null && getHeader(sent, 'cookie') !== undefined;
   return {
     url: exchange.url,
     // After a cross-origin redirect the browser sends `Origin: null`; the header says what it sent.

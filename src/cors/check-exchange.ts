@@ -80,6 +80,32 @@ export function checkExchange(exchange: CorsExchange, profile: BrowserProfile): 
   const request = ex.request ?? ({} as CorsExchange['request']);
   const credentials = credentialsOf(request.credentials);
   const c = classifyRequest(request, profile);
+  return checkBeforeSending(c, credentials, profile) ?? checkAnswers(c, String(request.url), readAnswer(ex.response), c.preflight ? readAnswer(ex.preflight) : null, credentials, profile);
+}
+
+/** An exchange classified and its answers read, to check it under more than one credentials mode. */
+export interface ReadExchange {
+  readonly classified: ClassifiedRequest;
+  readonly url: string;
+  /** Read only when the request needs a preflight (any other preflight answer is ignored). */
+  readonly preflight: Answer | null;
+  readonly response: Answer | null;
+}
+
+/** Classifies the request and reads the answers once (what {@link checkExchange} does on every call). */
+export function readExchange(exchange: CorsExchange, profile: BrowserProfile): ReadExchange {
+  const classified = classifyRequest(exchange.request, profile);
+  const response = readAnswer(exchange.response);
+  return { classified, url: String(exchange.request.url), preflight: classified.preflight ? readAnswer(exchange.preflight) : null, response };
+}
+
+/** {@link checkExchange} of a read exchange, under `credentials`: the same verdict, without classifying again. */
+export function checkReadExchange(read: ReadExchange, credentials: CredentialsMode, profile: BrowserProfile): CorsVerdict {
+  return checkBeforeSending(read.classified, credentials, profile) ?? checkAnswers(read.classified, read.url, read.response, read.preflight, credentials, profile);
+}
+
+/** Steps 1-3: the verdicts decided before anything is sent; `null` when the answers decide. */
+function checkBeforeSending(c: ClassifiedRequest, credentials: CredentialsMode, profile: BrowserProfile): CorsVerdict | null {
   // 1. fetch() throws before sending anything.
   if (c.invalid !== null) return settledFailure(c.invalid.message, credentials, profile);
   // 2. Same-origin (and data:) requests are not subject to CORS.
@@ -99,14 +125,15 @@ export function checkExchange(exchange: CorsExchange, profile: BrowserProfile): 
       firefoxReason: firefox ? 'CORSRequestNotHttp' : null,
     };
   }
-  const url = String(request.url);
-  const response = readAnswer(ex.response);
+  return null;
+}
+
+/** Steps 4-5: the preflight's answer (`null` when none is needed or none was observed), then the response's. */
+function checkAnswers(c: ClassifiedRequest, url: string, response: Answer | null, preflight: Answer | null, credentials: CredentialsMode, profile: BrowserProfile): CorsVerdict {
   const missing: Stage[] = [];
   // 4. The CORS-preflight fetch, when the browser needs one (any other preflight answer is ignored).
-  let preflight: Answer | null = null;
   let outcome: PreflightOutcome | null = null;
   if (c.preflight) {
-    preflight = readAnswer(ex.preflight);
     if (preflight === null) missing.push('preflight');
     else {
       outcome = preflightCheck(preflight.status, preflight.headers, c.method, c.requestHeaders, c.requestOrigin, credentials, profile);

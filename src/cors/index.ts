@@ -5,9 +5,9 @@
  * @see https://fetch.spec.whatwg.org/#http-cors-protocol
  */
 import { browserProfile } from './browser-profile';
-import { checkExchange } from './check-exchange';
-import { classifyRequest } from './classify-request';
-import type { Classification, CorsExchange, CorsOptions, CorsRequest, CorsVerdict } from './types';
+import { checkExchange, checkReadExchange, readExchange } from './check-exchange';
+import { type ClassifiedRequest, classifyRequest } from './classify-request';
+import type { Classification, CorsExchange, CorsOptions, CorsRequest, CorsVerdict, CredentialsMode } from './types';
 
 export type {
   Browser,
@@ -43,7 +43,11 @@ export { specLinks } from './spec-links';
  * // { crossOrigin: true, preflight: true, method: 'PUT', requestHeaders: ['x-api-key'], reasons: [...], dropped: [], invalid: null }
  */
 export function classify(request: CorsRequest, options?: CorsOptions): Classification {
-  const { crossOrigin, preflight, method, requestHeaders, reasons, dropped, invalid } = classifyRequest(request, browserProfile(options?.browser));
+  return classificationOf(classifyRequest(request, browserProfile(options?.browser)));
+}
+
+function classificationOf(c: ClassifiedRequest): Classification {
+  const { crossOrigin, preflight, method, requestHeaders, reasons, dropped, invalid } = c;
   return { crossOrigin, preflight, method, requestHeaders, reasons, dropped, invalid };
 }
 
@@ -55,4 +59,23 @@ export function classify(request: CorsRequest, options?: CorsOptions): Classific
  */
 export function check(exchange: CorsExchange, options?: CorsOptions): CorsVerdict {
   return checkExchange(exchange, browserProfile(options?.browser));
+}
+
+/** An exchange's classification, and its check under any credentials mode. */
+export interface ExchangeReading {
+  /** What classify() gives for the exchange's request. */
+  readonly classification: Classification;
+  /** What check() gives for the exchange with its request's credentials mode set to `credentials`. */
+  check(credentials: CredentialsMode): CorsVerdict;
+}
+
+/**
+ * classify() and check() of one exchange, for a caller that wants both, or verdicts under more
+ * than one credentials mode: the request is classified and the answers read once, where each
+ * check() call does it again.
+ */
+export function readCorsExchange(exchange: CorsExchange, options?: CorsOptions): ExchangeReading {
+  const profile = browserProfile(options?.browser);
+  const read = readExchange(exchange, profile);
+  return { classification: classificationOf(read.classified), check: (credentials) => checkReadExchange(read, credentials, profile) };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { check, classify } from './index';
+import { browsers } from './browser-profile';
+import { check, classify, readCorsExchange } from './index';
 import type { CorsRequest, HeaderLines, HttpResponseLike } from './types';
 import { API, PAGE } from './test-helpers';
 
@@ -59,6 +60,18 @@ describe('properties', () => {
         expect(v.explanation.length).toBeGreaterThan(0);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('readCorsExchange classifies and checks as classify() and check() do, under every credentials mode', () => {
+    const modes = ['omit', 'same-origin', 'include'] as const;
+    fc.assert(
+      fc.property(requests, answers, answers, fc.constantFrom(...browsers), (request, preflight, response, browser) => {
+        const reading = readCorsExchange({ request, preflight, response }, { browser });
+        expect(reading.classification).toEqual(classify(request, { browser }));
+        for (const credentials of modes) expect(reading.check(credentials)).toEqual(check({ request: { ...request, credentials }, preflight, response }, { browser }));
+      }),
+      { numRuns: 1000 },
     );
   });
 
