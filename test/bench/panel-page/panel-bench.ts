@@ -29,6 +29,9 @@ export interface PanelResults {
   readonly scrollFrameP95: Spread;
   readonly scrollFrameMax: Spread;
   readonly scrollFramesDropped: Spread;
+  /** Frames over 50 ms while scrolling as Chromium reports them ('long-animation-frame'), and the longest. */
+  readonly scrollLongFrames: Spread;
+  readonly scrollLongFrameMax: Spread;
   /** First render at `exchanges` over first render at 40, round by round: what the list's size costs. */
   readonly firstRenderRatioTo40: Spread;
   readonly scrollWorkMaxRatioTo40: Spread;
@@ -95,6 +98,8 @@ export async function benchPanel(options: PanelOptions): Promise<PanelResults> {
       scrollFrameP95: of((r) => r.scrollFrames.p95),
       scrollFrameMax: of((r) => r.scrollFrames.max),
       scrollFramesDropped: of((r) => r.scrollFrames.dropped),
+      scrollLongFrames: of((r) => r.scrollFrames.longAnimationFrames.count),
+      scrollLongFrameMax: of((r) => r.scrollFrames.longAnimationFrames.max),
       firstRenderRatioTo40: spread(ratios(large.map((r) => r.firstRender), small.map((r) => r.firstRender))),
       scrollWorkMaxRatioTo40: spread(ratios(large.map((r) => r.scrollWork.max), small.map((r) => r.scrollWork.max))),
       pipelineInChromium: { exchanges: options.pipelineExchanges, exchangesPerSecond: spread(pipeline) },
