@@ -99,3 +99,6 @@ export interface Diagnosis {
    */
   readonly ifCredentialsIncluded?: CorsVerdict;
 }
+
+/** A copy of a record being built: every field settable until it is handed out, then never again. */
+export type Draft<T> = { -readonly [K in keyof T]: T[K] };

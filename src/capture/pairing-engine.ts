@@ -2,9 +2,9 @@ import { needsPreflight } from './author-headers';
 import type { Exchange, PreflightRecord, ResponseRecord } from './exchange';
 import { getHeader, splitHeaderNames, type HeaderList } from './header-list';
 import { maxAgeOf } from './max-age';
-import { newExchange } from './new-exchange';
+import { copyExchange, copyPreflightRecord, newExchange } from './new-exchange';
 import { PairingBook, type PairingChanges } from './pairing-book';
-import { cacheKey, requestKey, type PairingState, type TrackedPreflight, type TrackedRequest } from './pairing-state';
+import { cacheKey, copyTrackedPreflight, copyTrackedRequest, requestKey, type PairingState, type TrackedPreflight, type TrackedRequest } from './pairing-state';
 
 export type { TrackedRequest } from './pairing-state';
 import { candidateScore, claimPreflight } from './preflight-claim';
@@ -144,9 +144,14 @@ export class PairingEngine {
       exchange = newExchange(request, mode, headers);
     } else {
       // Promoted by a preflight (Chrome) or a redirect's next hop: keep the exact mode if given.
-      exchange = { ...exchange, requestHeaders: headers, mode: mode.source === 'sec-fetch-mode' ? mode : exchange.mode };
+      const next = copyExchange(exchange);
+      next.requestHeaders = headers;
+      if (mode.source === 'sec-fetch-mode') next.mode = mode;
+      exchange = next;
     }
-    const claimed = claimPreflight(this.#book, { ...request, exchange }, this.#sink);
+    const sent = copyTrackedRequest(request);
+    sent.exchange = exchange;
+    const claimed = claimPreflight(this.#book, sent, this.#sink);
     this.#sink.exchange(this.#book.setRequest(claimed).exchange ?? exchange);
   }
 
@@ -180,12 +185,19 @@ export class PairingEngine {
       this.#sink.orphanPreflight?.(preflight.tabId, record);
       return;
     }
-    this.#book.setPreflight({ ...preflight, pairedWith: requestKey(target.tabId, target.requestId) });
-    const base = target.exchange ?? newExchange(target, { value: 'cors', source: 'preflight' }, null);
+    const paired = copyTrackedPreflight(preflight);
+    paired.pairedWith = requestKey(target.tabId, target.requestId);
+    this.#book.setPreflight(paired);
+    const exchange = copyExchange(target.exchange ?? newExchange(target, { value: 'cors', source: 'preflight' }, null));
     // A request starts before its preflight: one taken up after a restart is dated no later than it.
     const startTime = Math.min(target.startTime, record.startTime);
-    const exchange: Exchange = { ...base, startTime: Math.min(base.startTime, startTime), preflights: [...base.preflights, record] };
-    this.#book.setRequest({ ...target, startTime, exchange, hopPreflight: record.requestId });
+    exchange.startTime = Math.min(exchange.startTime, startTime);
+    exchange.preflights = [...exchange.preflights, record];
+    const request = copyTrackedRequest(target);
+    request.startTime = startTime;
+    request.exchange = exchange;
+    request.hopPreflight = record.requestId;
+    this.#book.setRequest(request);
     this.#sink.exchange(exchange);
   }
 
@@ -230,10 +242,18 @@ export class PairingEngine {
     if (event.kind === 'completed') this.#rememberPreflightCache(preflight, record);
     const request = preflight.pairedWith === null ? undefined : this.#book.request(preflight.pairedWith);
     if (ended && preflight.pairedWith !== null) this.#book.deletePreflight(preflight.tabId, preflight.requestId);
-    else this.#book.setPreflight({ ...preflight, record, ended });
+    else {
+      const updated = copyTrackedPreflight(preflight);
+      updated.record = record;
+      updated.ended = ended;
+      this.#book.setPreflight(updated);
+    }
     if (request?.exchange == null) return;
-    const exchange = { ...request.exchange, preflights: request.exchange.preflights.map((p) => (p.requestId === record.requestId ? record : p)) };
-    this.#book.setRequest({ ...request, exchange });
+    const exchange = copyExchange(request.exchange);
+    exchange.preflights = request.exchange.preflights.map((p) => (p.requestId === record.requestId ? record : p));
+    const changed = copyTrackedRequest(request);
+    changed.exchange = exchange;
+    this.#book.setRequest(changed);
     this.#sink.exchange(exchange);
   }
 
@@ -254,45 +274,56 @@ export class PairingEngine {
     let request = tracked;
     if (request.exchange === null && (event.kind === 'completed' || event.kind === 'error')) {
       // Ended before its headers were seen: a CORS request only if a preflight waits for it.
-      request = claimPreflight(this.#book, { ...request, exchange: newExchange(request, { value: 'cors', source: 'preflight' }, null) }, this.#sink);
+      const promoted = copyTrackedRequest(request);
+      promoted.exchange = newExchange(request, { value: 'cors', source: 'preflight' }, null);
+      request = claimPreflight(this.#book, promoted, this.#sink);
       if (request.hopPreflight === null) return this.#book.deleteRequest(tracked);
     }
     const exchange = request.exchange;
     if (exchange === null) {
-      if (event.kind === 'redirect') this.#book.setRequest({ ...request, url: event.redirectUrl });
+      if (event.kind === 'redirect') {
+        const moved = copyTrackedRequest(request);
+        moved.url = event.redirectUrl;
+        this.#book.setRequest(moved);
+      }
       return;
     }
-    let next: Exchange;
+    const next = copyExchange(exchange);
     switch (event.kind) {
       case 'headers-received':
-        next = { ...exchange, response: responseOf(event.statusCode, event.statusLine, event.responseHeaders, event.timeStamp) };
+        next.response = responseOf(event.statusCode, event.statusLine, event.responseHeaders, event.timeStamp);
         break;
-      case 'redirect':
+      case 'redirect': {
         // The next hop is a new request for CORS: it may get a preflight of its own.
-        next = {
-          ...exchange,
-          url: event.redirectUrl,
-          response: null,
-          redirects: [...exchange.redirects, { from: exchange.url, to: event.redirectUrl, status: event.statusCode, time: event.timeStamp }],
-        };
-        this.#book.setRequest({ ...request, url: event.redirectUrl, exchange: next, hopPreflight: null });
+        next.url = event.redirectUrl;
+        next.response = null;
+        next.redirects = [...exchange.redirects, { from: exchange.url, to: event.redirectUrl, status: event.statusCode, time: event.timeStamp }];
+        const moved = copyTrackedRequest(request);
+        moved.url = event.redirectUrl;
+        moved.exchange = next;
+        moved.hopPreflight = null;
+        this.#book.setRequest(moved);
         this.#sink.exchange(next);
         return;
+      }
       case 'completed':
-        next = {
-          ...exchange,
-          response: exchange.response ?? responseOf(event.statusCode, '', event.responseHeaders, event.timeStamp),
-          endTime: event.timeStamp,
-          state: 'complete',
-          preflightCache: this.#cacheLinkFor(request, exchange),
-        };
+        next.response = exchange.response ?? responseOf(event.statusCode, '', event.responseHeaders, event.timeStamp);
+        next.endTime = event.timeStamp;
+        next.state = 'complete';
+        next.preflightCache = this.#cacheLinkFor(request, exchange);
         break;
       case 'error':
-        next = { ...exchange, error: event.error, endTime: event.timeStamp, state: 'failed', preflightCache: this.#cacheLinkFor(request, exchange) };
+        next.error = event.error;
+        next.endTime = event.timeStamp;
+        next.state = 'failed';
+        next.preflightCache = this.#cacheLinkFor(request, exchange);
         break;
     }
-    if (next.state === 'pending') this.#book.setRequest({ ...request, exchange: next });
-    else this.#book.deleteRequest(request);
+    if (next.state === 'pending') {
+      const changed = copyTrackedRequest(request);
+      changed.exchange = next;
+      this.#book.setRequest(changed);
+    } else this.#book.deleteRequest(request);
     this.#sink.exchange(next);
   }
 
@@ -322,16 +353,24 @@ export interface PairingSink {
 const documentTypes = new Set(['main_frame', 'sub_frame']);
 
 function updatePreflight(record: PreflightRecord, event: ResponseEvent): PreflightRecord {
+  const next = copyPreflightRecord(record);
   switch (event.kind) {
     case 'headers-received':
-      return { ...record, response: responseOf(event.statusCode, event.statusLine, event.responseHeaders, event.timeStamp) };
+      next.response = responseOf(event.statusCode, event.statusLine, event.responseHeaders, event.timeStamp);
+      break;
     case 'redirect':
-      return { ...record, response: responseOf(event.statusCode, '', event.responseHeaders, event.timeStamp) };
+      next.response = responseOf(event.statusCode, '', event.responseHeaders, event.timeStamp);
+      break;
     case 'completed':
-      return { ...record, response: record.response ?? responseOf(event.statusCode, '', event.responseHeaders, event.timeStamp), endTime: event.timeStamp };
+      next.response = record.response ?? responseOf(event.statusCode, '', event.responseHeaders, event.timeStamp);
+      next.endTime = event.timeStamp;
+      break;
     case 'error':
-      return { ...record, error: event.error, endTime: event.timeStamp };
+      next.error = event.error;
+      next.endTime = event.timeStamp;
+      break;
   }
+  return next;
 }
 
 function responseOf(status: number, statusLine: string, headers: ResponseRecord['headers'], time: number): ResponseRecord {

@@ -1,4 +1,4 @@
-import type { Exchange, PreflightRecord } from './exchange';
+import type { Draft, Exchange, PreflightRecord } from './exchange';
 
 /**
  * The pairing engine's whole state, as plain data: what a restarted background needs to resume.
@@ -50,6 +50,36 @@ export interface PreflightCacheEntry {
   readonly maxAge: number | null;
   /** When the preflight's response arrived. */
   readonly time: number;
+}
+
+/** A copy of a tracked request to set changed fields on, in the order the engine creates them (see copyExchange). */
+export function copyTrackedRequest(r: TrackedRequest): Draft<TrackedRequest> {
+  return {
+    requestId: r.requestId,
+    tabId: r.tabId,
+    frameId: r.frameId,
+    url: r.url,
+    method: r.method,
+    type: r.type,
+    initiator: r.initiator,
+    startTime: r.startTime,
+    exchange: r.exchange,
+    hopPreflight: r.hopPreflight,
+  };
+}
+
+/** A copy of a tracked preflight to set changed fields on, in the order they are created. */
+export function copyTrackedPreflight(p: TrackedPreflight): Draft<TrackedPreflight> {
+  return {
+    requestId: p.requestId,
+    tabId: p.tabId,
+    frameId: p.frameId,
+    url: p.url,
+    initiator: p.initiator,
+    record: p.record,
+    pairedWith: p.pairedWith,
+    ended: p.ended,
+  };
 }
 
 export function emptyPairingState(): PairingState {

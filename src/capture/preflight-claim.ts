@@ -1,9 +1,9 @@
 import { needsPreflight, unsafeHeaderNamesOf } from './author-headers';
 import type { PreflightRecord } from './exchange';
 import type { HeaderList } from './header-list';
-import { newExchange } from './new-exchange';
+import { copyExchange, newExchange } from './new-exchange';
 import type { PairingBook } from './pairing-book';
-import { requestKey, type TrackedPreflight, type TrackedRequest } from './pairing-state';
+import { copyTrackedPreflight, copyTrackedRequest, requestKey, type TrackedPreflight, type TrackedRequest } from './pairing-state';
 
 /** Where a claim reports a sibling whose preflight it took or gave. */
 interface ExchangeSink {
@@ -52,8 +52,9 @@ export function claimPreflight(book: PairingBook, request: TrackedRequest, sink:
   if (mine === undefined) return request;
   for (const sibling of book.requestsTo(request.tabId, request.frameId, request.url)) {
     if (!unseenSibling(sibling, request) || sibling.hopPreflight !== null) continue;
-    const promoted = sibling.exchange ?? newExchange(sibling, { value: 'cors', source: 'preflight' }, null);
-    const given = book.setRequest(replaceHopPreflight(book, { ...sibling, exchange: promoted }, undefined, mine));
+    const promoted = copyTrackedRequest(sibling);
+    promoted.exchange = sibling.exchange ?? newExchange(sibling, { value: 'cors', source: 'preflight' }, null);
+    const given = book.setRequest(replaceHopPreflight(book, promoted, undefined, mine));
     if (given.exchange !== null) sink.exchange(given.exchange);
     return replaceHopPreflight(book, request, mine, undefined);
   }
@@ -102,16 +103,22 @@ function replaceHopPreflight(book: PairingBook, request: TrackedRequest, out: Pr
   const kept = out === undefined ? exchange.preflights : exchange.preflights.filter((p) => p.requestId !== out.requestId);
   if (into !== undefined) {
     const running = book.preflight(requestKey(request.tabId, into.requestId));
-    if (running !== undefined) book.setPreflight({ ...running, pairedWith: requestKey(request.tabId, request.requestId) });
+    if (running !== undefined) {
+      const paired = copyTrackedPreflight(running);
+      paired.pairedWith = requestKey(request.tabId, request.requestId);
+      book.setPreflight(paired);
+    }
   }
   // A request starts before its preflight: one taken up after a restart is dated no later than it.
   const startTime = into === undefined ? request.startTime : Math.min(request.startTime, into.startTime);
-  return {
-    ...request,
-    startTime,
-    exchange: { ...exchange, startTime: Math.min(exchange.startTime, startTime), preflights: into === undefined ? kept : [...kept, into] },
-    hopPreflight: into?.requestId ?? null,
-  };
+  const next = copyExchange(exchange);
+  next.startTime = Math.min(exchange.startTime, startTime);
+  next.preflights = into === undefined ? kept : [...kept, into];
+  const swapped = copyTrackedRequest(request);
+  swapped.startTime = startTime;
+  swapped.exchange = next;
+  swapped.hopPreflight = into?.requestId ?? null;
+  return swapped;
 }
 
 function attach(book: PairingBook, request: TrackedRequest, mine: PreflightRecord | undefined, record: PreflightRecord, ended: boolean): TrackedRequest {
@@ -122,9 +129,11 @@ function attach(book: PairingBook, request: TrackedRequest, mine: PreflightRecor
 /** Puts a preflight back among the unclaimed ones of its URL. */
 function release(book: PairingBook, request: TrackedRequest, record: PreflightRecord): void {
   const running = book.preflight(requestKey(request.tabId, record.requestId));
-  book.setPreflight(
-    running === undefined
-      ? { requestId: record.requestId, tabId: request.tabId, frameId: request.frameId, url: record.url, initiator: request.initiator, record, pairedWith: null, ended: true }
-      : { ...running, pairedWith: null },
-  );
+  if (running === undefined) {
+    book.setPreflight({ requestId: record.requestId, tabId: request.tabId, frameId: request.frameId, url: record.url, initiator: request.initiator, record, pairedWith: null, ended: true });
+    return;
+  }
+  const unpaired = copyTrackedPreflight(running);
+  unpaired.pairedWith = null;
+  book.setPreflight(unpaired);
 }
