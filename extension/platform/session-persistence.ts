@@ -22,11 +22,14 @@ export function sessionPersistence(
   onFull: () => void = () => undefined,
 ): Persistence & { idle(): Promise<void> } {
   const batcher = new WriteBatcher(
-    // Set before remove: a worker stopped between the two leaves a settled exchange stored next
-    // to its stale in-flight entry (which restoring resolves), never neither of them.
+    // Both calls go out now, set before remove (the browser applies them in that order): a worker
+    // stopped between the two leaves a settled exchange stored next to its stale in-flight entry
+    // (which restoring resolves), never neither of them.
     async (set, remove) => {
-      if (Object.keys(set).length > 0) await area.set(set);
-      if (remove.length > 0) await area.remove(remove);
+      const calls: Array<Promise<void>> = [];
+      if (Object.keys(set).length > 0) calls.push(area.set(set));
+      if (remove.length > 0) calls.push(area.remove(remove));
+      await Promise.all(calls);
     },
     (error): WriteFailure => {
       onError(error);

@@ -6,7 +6,7 @@ import type { Browser } from '../cors/index';
 import { diagnose } from './diagnose';
 import type { Exchange } from './exchange';
 import { PairingEngine } from './pairing-engine';
-import { persistedKeys, restoreExchanges, restorePairingState, restoreTabMetas, type PersistedState } from './persisted-state';
+import { persistedKeys, restoreExchanges, restorePairingState, restoreTabMetas, storedExchange, type PersistedState } from './persisted-state';
 import type { WebRequestEvent } from './web-request-event';
 
 export type { PersistedState } from './persisted-state';
@@ -32,8 +32,8 @@ export interface CaptureOptions {
  * The background's whole job, without the browser: events in, paired and diagnosed exchanges
  * stored per tab, persisted, and pushed to the panels watching each tab.
  *
- * Persisted: the engine's in-flight entries (`r:`, `p:`), its preflight cache, each tab's meta
- * and each settled exchange (`x:`, without its diagnosis, which is computed again on restore).
+ * Persisted: the engine's in-flight entries (`r:`, `p:`), its preflight cache, each tab's meta and each settled
+ * exchange (`x:`, as JSON text without its diagnosis, which is computed again on restore).
  */
 export class CaptureService {
   readonly #store: ExchangeStore;
@@ -164,12 +164,12 @@ export class CaptureService {
     if (removed.length > 0) this.#broadcast(tabId, { type: 'cleared', tabId });
   }
 
-  /** Settled exchanges are stored without their diagnosis: it is most of their size, and pure. */
+  /** Settled exchanges are stored as text without their diagnosis: it is most of their size, and pure. */
   #persistExchange(exchange: Exchange): void {
     const key = persistedKeys.exchange + exchange.id;
-    const stored = { ...exchange, diagnosis: null };
+    const stored = storedExchange(exchange);
     this.#persistence.set(key, stored);
-    this.#budget.set(key, exchange.tabId, key.length + JSON.stringify(stored).length);
+    this.#budget.set(key, exchange.tabId, key.length + stored.length);
   }
 
   #trimToBudget(): void {
@@ -239,7 +239,7 @@ export class CaptureService {
       for (const exchange of exchanges) {
         if (exchange.state === 'pending') continue;
         const key = persistedKeys.exchange + exchange.id;
-        this.#budget.set(key, tabId, key.length + JSON.stringify({ ...exchange, diagnosis: null }).length);
+        this.#budget.set(key, tabId, key.length + storedExchange(exchange).length);
       }
     }
   }
