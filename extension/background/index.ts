@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { CaptureService } from '../../src/capture/capture-service';
+import { journalEntry, journalKey, type JournalRun } from '../../src/capture/event-journal';
 import { parseWebRequestDetails } from '../../src/capture/parse-web-request-details';
 import type { WebRequestEvent } from '../../src/capture/web-request-event';
 import { listenToWebRequest, type WebRequestApi } from '../platform/web-request';
@@ -9,7 +10,8 @@ import { servePanelPort } from './panel-port';
 /*
  * The background: a service worker in Chrome, an event page in Firefox. Either can be stopped
  * at any time, so every listener is registered synchronously, here at top level, and the state
- * lives in storage.session. Events that arrive while the saved state is read back are queued.
+ * lives in storage.session. Each event is journaled there before it is handled, and events that
+ * arrive while the saved state is read back are queued.
  */
 
 const session = browser.storage.session as unknown as SessionStorageArea;
@@ -25,6 +27,9 @@ const persistence = sessionPersistence(
  */
 const targetBrowser = import.meta.env.MODE === 'firefox' ? 'firefox' : 'chromium';
 
+const run: JournalRun = { startedAt: Date.now(), id: crypto.randomUUID().slice(0, 8) };
+let journaled = 0;
+
 let service: CaptureService | undefined;
 const waiting: Array<(service: CaptureService) => void> = [];
 
@@ -35,7 +40,10 @@ function whenReady(task: (service: CaptureService) => void): void {
 
 listenToWebRequest(browser.webRequest as unknown as WebRequestApi, (kind, details) => {
   const event: WebRequestEvent | undefined = parseWebRequestDetails(kind, details);
-  if (event !== undefined) whenReady((s) => s.ingest(event));
+  if (event === undefined) return;
+  const key = journalKey(run, journaled++);
+  session.set({ [key]: journalEntry(kind, details) }).catch((error: unknown) => console.error('CORS DevTools: could not journal an event', error));
+  whenReady((s) => s.ingest(event, key));
 });
 
 browser.runtime.onConnect.addListener((port) => servePanelPort(port, whenReady));
@@ -48,6 +56,6 @@ void readSession(session)
     return {};
   })
   .then((restored) => {
-    service = new CaptureService(persistence, restored, { browser: targetBrowser, warn: (message) => console.warn(message) });
+    service = new CaptureService(persistence, restored, { browser: targetBrowser, journalRun: run, warn: (message) => console.warn(message) });
     for (const task of waiting.splice(0)) task(service);
   });

@@ -4,6 +4,7 @@ import { ExchangeStore } from '../store/exchange-store';
 import { StorageBudget } from '../store/storage-budget';
 import type { Browser } from '../cors/index';
 import { diagnose } from './diagnose';
+import { journalKeys, unappliedJournal, type JournalRun } from './event-journal';
 import type { Exchange } from './exchange';
 import { PairingEngine } from './pairing-engine';
 import { persistedKeys, restoreExchanges, restorePairingState, restoreTabMetas, storedExchange, type PersistedState } from './persisted-state';
@@ -26,13 +27,16 @@ export interface CaptureOptions {
   readonly warn?: (message: string) => void;
   /** The browser the extension runs in, whose CORS rules the diagnosis applies. Chromium by default. */
   readonly browser?: Browser;
+  /** This background's run, whose journal entries it applies itself (the others are replayed). */
+  readonly journalRun?: JournalRun;
 }
 
 /**
  * The background's whole job, without the browser: events in, paired and diagnosed exchanges
  * stored per tab, persisted, and pushed to the panels watching each tab.
  *
- * Persisted: the engine's in-flight entries (`r:`, `p:`), its preflight cache, each tab's meta and each settled
+ * Persisted: the journal of events not yet applied (`j:`, see {@link unappliedJournal}), the
+ * engine's in-flight entries (`r:`, `p:`), its preflight cache, each tab's meta and each settled
  * exchange (`x:`, as JSON text without its diagnosis, which is computed again on restore).
  */
 export class CaptureService {
@@ -60,11 +64,27 @@ export class CaptureService {
     );
     this.#restore(restored);
     this.#persistEngine();
+    const journal = unappliedJournal(restored, options.journalRun);
+    for (const { key, event } of journal.replay) this.ingest(event, key);
+    for (const key of journal.drop) this.#persistence.remove(key);
   }
 
-  ingest(event: WebRequestEvent): void {
-    this.#engine.ingest(event);
+  /**
+   * Handles one event. `journaled` is the key of its journal entry (see {@link journalKeys}): it is
+   * marked applied, and dropped, in the same write as what the event changed.
+   */
+  ingest(event: WebRequestEvent, journaled?: string): void {
+    try {
+      this.#engine.ingest(event);
+    } catch (error) {
+      // Never by contract; should it happen, the event is given up, not replayed at every restart.
+      this.#warn(`CORS DevTools: could not handle ${event.kind} of ${event.method} ${event.url}: ${String(error)}`);
+    }
     this.#persistEngine();
+    if (journaled !== undefined) {
+      this.#persistence.set(journalKeys.applied, journaled);
+      this.#persistence.remove(journaled);
+    }
   }
 
   /** A panel watches a tab: it gets a snapshot now and every change after. Returns unsubscribe. */

@@ -1,0 +1,82 @@
+import { parseWebRequestDetails } from './parse-web-request-details';
+import type { PersistedState } from './persisted-state';
+import { webRequestEventKinds, type WebRequestEvent, type WebRequestEventKind } from './web-request-event';
+
+/**
+ * A write-ahead journal of webRequest events, so that a background stopped while handling an event
+ * loses nothing it was handed.
+ *
+ * Measured in Chromium 156 (test/browser/capture.test.ts, stopping the worker mid-scenario): the
+ * state a handled event changes is written at the end of its task, so a worker stopped in the
+ * millisecond between receiving an event and that write lost the event (a request left pending,
+ * an exchange missing). Now the listener first stores the event as the browser handed it over
+ * (`j:` keys, written before any work is done); the write that stores what the event changed also
+ * records it as applied (one `storage.session.set`, applied all or nothing) and drops its entry.
+ * A restarted background applies, in order, the entries a stopped one did not.
+ */
+export const journalKeys = { entry: 'j:', applied: 'journal-applied' } as const;
+
+/** One background's run: entries sort by when it started, then by arrival within it. */
+export interface JournalRun {
+  readonly startedAt: number;
+  readonly id: string;
+}
+
+export function journalKey(run: JournalRun, sequence: number): string {
+  return `${journalKeys.entry}${String(run.startedAt).padStart(15, '0')}:${run.id}:${String(sequence).padStart(9, '0')}`;
+}
+
+/** An entry: the event's kind and the details as the browser gave them (parsed again on replay). */
+export function journalEntry(kind: WebRequestEventKind, details: unknown): string {
+  return JSON.stringify([kind, details]);
+}
+
+export interface JournaledEvent {
+  readonly key: string;
+  readonly event: WebRequestEvent;
+}
+
+export interface UnappliedJournal {
+  /** Events a stopped background was handed and did not apply, oldest first. */
+  readonly replay: readonly JournaledEvent[];
+  /** Entries to drop: applied already, or not an event. */
+  readonly drop: readonly string[];
+}
+
+/**
+ * Reads the journal back. Entries of `current` (the run reading it) are left alone: that run
+ * holds their events and applies them itself. An entry is parsed as strictly as the listener
+ * parses what the browser hands over.
+ */
+export function unappliedJournal(restored: PersistedState, current?: JournalRun): UnappliedJournal {
+  const applied = restored[journalKeys.applied];
+  const appliedUpTo = typeof applied === 'string' ? applied : '';
+  const own = current === undefined ? undefined : journalKey(current, 0).slice(0, -9);
+  const replay: JournaledEvent[] = [];
+  const drop: string[] = [];
+  for (const key of Object.keys(restored).filter((k) => k.startsWith(journalKeys.entry)).sort()) {
+    if (own !== undefined && key.startsWith(own)) continue;
+    const event = key > appliedUpTo ? eventOf(restored[key]) : undefined;
+    if (event === undefined) drop.push(key);
+    else replay.push({ key, event });
+  }
+  return { replay, drop };
+}
+
+function eventOf(entry: unknown): WebRequestEvent | undefined {
+  if (typeof entry !== 'string') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(entry);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2 || !isEventKind(parsed[0])) return undefined;
+  return parseWebRequestDetails(parsed[0], parsed[1]);
+}
+
+const eventKinds: ReadonlySet<string> = new Set<WebRequestEventKind>(Object.values(webRequestEventKinds));
+
+function isEventKind(value: unknown): value is WebRequestEventKind {
+  return typeof value === 'string' && eventKinds.has(value);
+}

@@ -1,0 +1,93 @@
+/**
+ * The event journal: a background stopped between receiving an event and writing what it changed
+ * loses nothing, whichever event it is stopped at, and no event is applied twice.
+ */
+import { describe, expect, it } from 'vitest';
+import { CaptureService } from '../../../src/capture/capture-service';
+import { journalEntry, journalKey, journalKeys, unappliedJournal, type JournalRun } from '../../../src/capture/event-journal';
+import { parseWebRequestDetails } from '../../../src/capture/parse-web-request-details';
+import { webRequestEventKinds } from '../../../src/capture/web-request-event';
+import { readFixtures, type FixtureEvent } from '../../fixtures/web-request/web-request-fixture';
+import { memoryPersistence, replay, type MemoryPersistence } from './replay-events';
+
+/** A background as extension/background/index.ts runs it: journal the event, then handle it. */
+class Background {
+  readonly service: CaptureService;
+  readonly #persistence: MemoryPersistence;
+  readonly #run: JournalRun;
+  #sequence = 0;
+
+  constructor(persistence: MemoryPersistence, run: JournalRun, restored: Record<string, unknown> = {}) {
+    this.#persistence = persistence;
+    this.#run = run;
+    this.service = new CaptureService(persistence, restored, { journalRun: run });
+  }
+
+  /** `stopBeforeWrite`: stopped after the journal entry was written, before the event's state write. */
+  receive({ event, details }: FixtureEvent, stopBeforeWrite = false): void {
+    const kind = webRequestEventKinds[event];
+    const parsed = parseWebRequestDetails(kind, details);
+    if (parsed === undefined) return;
+    const key = journalKey(this.#run, this.#sequence++);
+    this.#persistence.set(key, journalEntry(kind, details));
+    if (!stopBeforeWrite) this.service.ingest(parsed, key);
+  }
+}
+
+const fixtures = [...readFixtures('chrome').values(), ...readFixtures('firefox').values()];
+
+describe('the event journal', () => {
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s: stopped at any event, the restarted background ends as if never stopped', (_name, fixture) => {
+    const expected = replay(fixture.events).exchanges();
+    for (let stopAt = 0; stopAt < fixture.events.length; stopAt += 1) {
+      const persistence = memoryPersistence();
+      const first = new Background(persistence, { startedAt: 1000, id: 'first' });
+      fixture.events.slice(0, stopAt).forEach((event) => first.receive(event));
+      const stopped = fixture.events[stopAt];
+      if (stopped !== undefined) first.receive(stopped, true);
+      const second = new Background(persistence, { startedAt: 2000, id: 'second' }, persistence.snapshot());
+      fixture.events.slice(stopAt + 1).forEach((event) => second.receive(event));
+      const tabId = expected[0]?.tabId ?? 0;
+      expect(second.service.exchanges(tabId), `stopped at event ${stopAt}`).toEqual(expected);
+      expect([...persistence.data.keys()].filter((key) => key.startsWith(journalKeys.entry)), 'journal left').toEqual([]);
+    }
+  });
+
+  it('applies an entry once: one whose write landed is dropped, not replayed', () => {
+    const fixture = readFixtures('chrome').get('preflighted-put');
+    const persistence = memoryPersistence();
+    const first = new Background(persistence, { startedAt: 1000, id: 'first' });
+    for (const event of fixture?.events ?? []) first.receive(event);
+    const expected = first.service.exchanges(fixture?.events[0]?.details['tabId'] as number);
+    // Stopped after the state write, before the entry's removal reached storage.
+    const lastKey = persistence.data.get(journalKeys.applied) as string;
+    const restored = { ...persistence.snapshot(), [lastKey]: journalEntry('completed', fixture?.events.at(-1)?.details) };
+    const journal = unappliedJournal(restored, { startedAt: 2000, id: 'second' });
+    expect(journal).toEqual({ replay: [], drop: [lastKey] });
+    const second = new Background(memoryPersistence(), { startedAt: 2000, id: 'second' }, restored);
+    expect(second.service.exchanges(expected[0]?.tabId ?? 0)).toEqual(expected);
+  });
+
+  it('leaves the entries of the reading run to it, and drops entries that are not events', () => {
+    const current = { startedAt: 3000, id: 'now' };
+    const details = { requestId: '1', tabId: 1, frameId: 0, url: 'http://127.0.0.1:8081/a', method: 'GET', timeStamp: 1, type: 'xmlhttprequest' };
+    const older = journalKey({ startedAt: 1000, id: 'old' }, 0);
+    const restored = {
+      [older]: journalEntry('before-request', details),
+      [journalKey(current, 0)]: journalEntry('before-request', details),
+      'j:000000000001000:old:000000001': '{"not json',
+      'j:000000000001000:old:000000002': JSON.stringify(['<script>', details]),
+      'j:000000000001000:old:000000003': JSON.stringify(['send-headers', { ...details, url: 'file:///etc/passwd' }]),
+      'j:000000000001000:old:000000004': 42,
+    };
+    const journal = unappliedJournal(restored, current);
+    expect(journal.replay.map((entry) => entry.key)).toEqual([older]);
+    expect(journal.replay[0]?.event).toMatchObject({ kind: 'before-request', url: details.url });
+    expect(journal.drop).toHaveLength(4);
+  });
+
+  it('orders runs by start, then events by arrival, whatever the sequence numbers', () => {
+    expect(journalKey({ startedAt: 999, id: 'zz' }, 123_456) < journalKey({ startedAt: 1000, id: 'aa' }, 0)).toBe(true);
+    expect(journalKey({ startedAt: 1000, id: 'aa' }, 9) < journalKey({ startedAt: 1000, id: 'aa' }, 10)).toBe(true);
+  });
+});
