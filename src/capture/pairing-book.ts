@@ -1,6 +1,5 @@
 import {
   emptyPairingState,
-  groupKey,
   requestKey,
   type PairingState,
   type PreflightCacheEntry,
@@ -22,8 +21,9 @@ const PREFLIGHT_CACHE_LIMIT = 256;
 
 /**
  * The engine's state with the indexes that keep each event O(requests to the same URL):
- * in-flight requests and unclaimed preflights by tab + frame + URL. The indexes are derived,
- * so they are rebuilt from the plain state after a restart and never persisted.
+ * in-flight requests and unclaimed preflights by URL (their tab and frame are checked when
+ * read). The indexes are derived, so they are rebuilt from the plain state after a restart and
+ * never persisted.
  *
  * In-flight entries are held in Maps, not in the plain records of {@link PairingState}: they are
  * added and deleted on nearly every event, which turns a plain object into a slow dictionary
@@ -33,10 +33,15 @@ export class PairingBook {
   readonly #requests: Map<string, TrackedRequest>;
   readonly #preflights: Map<string, TrackedPreflight>;
   readonly preflightCache: PairingState['preflightCache'];
-  readonly #requestsByGroup = new Map<string, Set<string>>();
-  readonly #unclaimedByGroup = new Map<string, Set<string>>();
-  #changedRequests = new Set<string>();
-  #changedPreflights = new Set<string>();
+  /**
+   * Keys by URL, in the order they were added. By URL alone, not by a key of tab + frame + URL:
+   * building and hashing that string, and a Set per URL, were a sixth of pairing; requests to
+   * one URL from other tabs or frames are few.
+   */
+  readonly #requestsByUrl = new Map<string, string[]>();
+  readonly #unclaimedByUrl = new Map<string, string[]>();
+  readonly #changedRequests = new Set<string>();
+  readonly #changedPreflights = new Set<string>();
   #cacheChanged = false;
   /** Entries in the preflight cache, kept so a new entry need not count them (`Object.keys` of 256 keys per preflight was a tenth of pairing). */
   #cacheSize: number;
@@ -46,9 +51,9 @@ export class PairingBook {
     this.#preflights = new Map(Object.entries(state.preflights));
     this.preflightCache = state.preflightCache;
     this.#cacheSize = Object.keys(state.preflightCache).length;
-    for (const [key, request] of this.#requests) add(this.#requestsByGroup, groupOf(request), key);
+    for (const [key, request] of this.#requests) add(this.#requestsByUrl, request.url, key);
     for (const [key, preflight] of this.#preflights) {
-      if (preflight.pairedWith === null) add(this.#unclaimedByGroup, groupOf(preflight), key);
+      if (preflight.pairedWith === null) add(this.#unclaimedByUrl, preflight.url, key);
     }
   }
 
@@ -70,66 +75,67 @@ export class PairingBook {
     return this.#preflights.get(key);
   }
 
-  setRequest(request: TrackedRequest): TrackedRequest {
-    const key = requestKey(request.tabId, request.requestId);
+  /** Stores a request under its key (`key` when the caller has it already). */
+  setRequest(request: TrackedRequest, key = requestKey(request.tabId, request.requestId)): TrackedRequest {
     const previous = this.#requests.get(key);
     // Tab and frame never change; the URL changes on a redirect. Same URL: already indexed.
     if (previous === undefined || previous.url !== request.url) {
-      if (previous !== undefined) remove(this.#requestsByGroup, groupOf(previous), key);
-      add(this.#requestsByGroup, groupOf(request), key);
+      if (previous !== undefined) remove(this.#requestsByUrl, previous.url, key);
+      add(this.#requestsByUrl, request.url, key);
     }
     this.#requests.set(key, request);
     this.#changedRequests.add(key);
     return request;
   }
 
-  deleteRequest(request: TrackedRequest): void {
-    const key = requestKey(request.tabId, request.requestId);
+  deleteRequest(request: TrackedRequest, key = requestKey(request.tabId, request.requestId)): void {
     const previous = this.#requests.get(key);
     if (previous === undefined) return;
-    remove(this.#requestsByGroup, groupOf(previous), key);
+    remove(this.#requestsByUrl, previous.url, key);
     this.#requests.delete(key);
     this.#changedRequests.add(key);
   }
 
-  setPreflight(preflight: TrackedPreflight): TrackedPreflight {
-    const key = requestKey(preflight.tabId, preflight.requestId);
+  setPreflight(preflight: TrackedPreflight, key = requestKey(preflight.tabId, preflight.requestId)): TrackedPreflight {
     const previous = this.#preflights.get(key);
-    if (previous?.pairedWith === null) remove(this.#unclaimedByGroup, groupOf(previous), key);
+    if (previous?.pairedWith === null) remove(this.#unclaimedByUrl, previous.url, key);
     this.#preflights.set(key, preflight);
-    if (preflight.pairedWith === null) add(this.#unclaimedByGroup, groupOf(preflight), key);
+    if (preflight.pairedWith === null) add(this.#unclaimedByUrl, preflight.url, key);
     this.#changedPreflights.add(key);
     return preflight;
   }
 
-  deletePreflight(tabId: number, requestId: string): void {
-    const key = requestKey(tabId, requestId);
+  deletePreflight(tabId: number, requestId: string, key = requestKey(tabId, requestId)): void {
     const previous = this.#preflights.get(key);
     if (previous === undefined) return;
-    if (previous.pairedWith === null) remove(this.#unclaimedByGroup, groupOf(previous), key);
+    if (previous.pairedWith === null) remove(this.#unclaimedByUrl, previous.url, key);
     this.#preflights.delete(key);
     this.#changedPreflights.add(key);
   }
 
-  /** In-flight requests to this tab, frame and URL. */
+  /** In-flight requests to this tab, frame and URL, oldest first. Change no request while iterating. */
   *requestsTo(tabId: number, frameId: number, url: string): Generator<TrackedRequest> {
-    for (const key of this.#requestsByGroup.get(groupKey(tabId, frameId, url)) ?? []) {
-      const request = this.#requests.get(key);
-      if (request !== undefined) yield request;
+    const keys = this.#requestsByUrl.get(url);
+    if (keys === undefined) return;
+    for (let i = 0; i < keys.length; i++) {
+      const request = this.#requests.get(keys[i] as string);
+      if (request !== undefined && request.tabId === tabId && request.frameId === frameId) yield request;
     }
   }
 
-  /** Preflights to this tab, frame and URL that no request has claimed. */
+  /** Preflights to this tab, frame and URL that no request has claimed, oldest first. Change no preflight while iterating. */
   *unclaimedTo(tabId: number, frameId: number, url: string): Generator<TrackedPreflight> {
-    for (const key of this.#unclaimedByGroup.get(groupKey(tabId, frameId, url)) ?? []) {
-      const preflight = this.#preflights.get(key);
-      if (preflight !== undefined) yield preflight;
+    const keys = this.#unclaimedByUrl.get(url);
+    if (keys === undefined) return;
+    for (let i = 0; i < keys.length; i++) {
+      const preflight = this.#preflights.get(keys[i] as string);
+      if (preflight !== undefined && preflight.tabId === tabId && preflight.frameId === frameId) yield preflight;
     }
   }
 
   /** Drops unclaimed preflights that started before `time`: their request is not coming. */
   expireUnclaimed(time: number): void {
-    for (const keys of [...this.#unclaimedByGroup.values()]) {
+    for (const keys of [...this.#unclaimedByUrl.values()]) {
       for (const key of [...keys]) {
         const preflight = this.#preflights.get(key);
         if (preflight !== undefined && preflight.record.startTime < time) this.deletePreflight(preflight.tabId, preflight.requestId);
@@ -158,26 +164,25 @@ export class PairingBook {
 
   takeChanges(): PairingChanges {
     const changes = { requests: [...this.#changedRequests], preflights: [...this.#changedPreflights], preflightCache: this.#cacheChanged };
-    this.#changedRequests = new Set();
-    this.#changedPreflights = new Set();
+    this.#changedRequests.clear();
+    this.#changedPreflights.clear();
     this.#cacheChanged = false;
     return changes;
   }
 }
 
-function groupOf(entry: { readonly tabId: number; readonly frameId: number; readonly url: string }): string {
-  return groupKey(entry.tabId, entry.frameId, entry.url);
+/** Adds a key at the end of its URL's list (once). */
+function add(index: Map<string, string[]>, url: string, key: string): void {
+  const keys = index.get(url);
+  if (keys === undefined) index.set(url, [key]);
+  else if (!keys.includes(key)) keys.push(key);
 }
 
-function add(index: Map<string, Set<string>>, group: string, key: string): void {
-  let keys = index.get(group);
-  if (keys === undefined) index.set(group, (keys = new Set()));
-  keys.add(key);
-}
-
-function remove(index: Map<string, Set<string>>, group: string, key: string): void {
-  const keys = index.get(group);
+/** Removes a key from its URL's list, keeping the order of the others. */
+function remove(index: Map<string, string[]>, url: string, key: string): void {
+  const keys = index.get(url);
   if (keys === undefined) return;
-  keys.delete(key);
-  if (keys.size === 0) index.delete(group);
+  const at = keys.indexOf(key);
+  if (at >= 0) keys.splice(at, 1);
+  if (keys.length === 0) index.delete(url);
 }

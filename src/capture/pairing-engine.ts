@@ -103,21 +103,21 @@ export class PairingEngine {
     const key = requestKey(event.tabId, event.requestId);
     // A redirect's next hop is announced again with the same requestId: the redirect event moved it.
     if (this.#book.request(key) !== undefined || this.#book.preflight(key) !== undefined) return;
-    this.#track(event);
+    this.#track(event, key);
   }
 
   #sendHeaders(event: Extract<WebRequestEvent, { kind: 'send-headers' }>): void {
     const key = requestKey(event.tabId, event.requestId);
     if (this.#book.preflight(key) !== undefined) return;
-    const request = this.#book.request(key) ?? this.#track(event);
+    const request = this.#book.request(key) ?? this.#track(event, key);
     if (request === undefined) return;
     const accessControlRequestMethod = event.method === 'OPTIONS' ? getHeader(event.requestHeaders, 'access-control-request-method') : undefined;
-    if (accessControlRequestMethod !== undefined) return this.#preflightSent(request, event.requestHeaders, accessControlRequestMethod, event.timeStamp);
-    this.#requestSent(request, event.requestHeaders);
+    if (accessControlRequestMethod !== undefined) return this.#preflightSent(request, key, event.requestHeaders, accessControlRequestMethod, event.timeStamp);
+    this.#requestSent(request, key, event.requestHeaders);
   }
 
   /** Starts tracking a request to another origin; `undefined` when it is none of CORS's business. */
-  #track(event: WebRequestEvent, startTime = event.timeStamp): TrackedRequest | undefined {
+  #track(event: WebRequestEvent, key: string, startTime = event.timeStamp): TrackedRequest | undefined {
     const initiator = event.initiator;
     // The browser's own requests have no initiator; same-origin ones need no CORS; documents are navigations.
     if (initiator === undefined || originOf(event.url) === initiator || documentTypes.has(event.type)) return undefined;
@@ -132,15 +132,15 @@ export class PairingEngine {
       startTime,
       exchange: null,
       hopPreflight: null,
-    });
+    }, key);
   }
 
   /** The request's own headers: now its mode is known, and its preflight can be checked. */
-  #requestSent(request: TrackedRequest, headers: HeaderList): void {
+  #requestSent(request: TrackedRequest, key: string, headers: HeaderList): void {
     const mode = observeRequestMode(request.type, request.method, headers);
     let exchange = request.exchange;
     if (exchange === null) {
-      if (mode.value !== 'cors') return this.#book.deleteRequest(request);
+      if (mode.value !== 'cors') return this.#book.deleteRequest(request, key);
       exchange = newExchange(request, mode, headers);
     } else {
       // Promoted by a preflight (Chrome) or a redirect's next hop: keep the exact mode if given.
@@ -152,11 +152,11 @@ export class PairingEngine {
     const sent = copyTrackedRequest(request);
     sent.exchange = exchange;
     const claimed = claimPreflight(this.#book, sent, this.#sink);
-    this.#sink.exchange(this.#book.setRequest(claimed).exchange ?? exchange);
+    this.#sink.exchange(this.#book.setRequest(claimed, key).exchange ?? exchange);
   }
 
-  #preflightSent(options: TrackedRequest, headers: HeaderList, method: string, time: number): void {
-    this.#book.deleteRequest(options);
+  #preflightSent(options: TrackedRequest, key: string, headers: HeaderList, method: string, time: number): void {
+    this.#book.deleteRequest(options, key);
     const record: PreflightRecord = {
       requestId: options.requestId,
       url: options.url,
@@ -181,13 +181,13 @@ export class PairingEngine {
     const target = this.#candidateFor(preflight);
     if (target === undefined) {
       this.#book.expireUnclaimed(time - UNCLAIMED_PREFLIGHT_TTL_MS);
-      this.#book.setPreflight(preflight);
+      this.#book.setPreflight(preflight, key);
       this.#sink.orphanPreflight?.(preflight.tabId, record);
       return;
     }
     const paired = copyTrackedPreflight(preflight);
     paired.pairedWith = requestKey(target.tabId, target.requestId);
-    this.#book.setPreflight(paired);
+    this.#book.setPreflight(paired, key);
     const exchange = copyExchange(target.exchange ?? newExchange(target, { value: 'cors', source: 'preflight' }, null));
     // A request starts before its preflight: one taken up after a restart is dated no later than it.
     const startTime = Math.min(target.startTime, record.startTime);
@@ -197,7 +197,7 @@ export class PairingEngine {
     request.startTime = startTime;
     request.exchange = exchange;
     request.hopPreflight = record.requestId;
-    this.#book.setRequest(request);
+    this.#book.setRequest(request, paired.pairedWith);
     this.#sink.exchange(exchange);
   }
 
@@ -219,9 +219,9 @@ export class PairingEngine {
   #responseEvent(event: ResponseEvent): void {
     const key = requestKey(event.tabId, event.requestId);
     const preflight = this.#book.preflight(key);
-    if (preflight !== undefined) return this.#preflightEvent(preflight, event);
-    const request = this.#book.request(key) ?? this.#adopt(event);
-    if (request !== undefined) this.#requestEvent(request, event);
+    if (preflight !== undefined) return this.#preflightEvent(preflight, key, event);
+    const request = this.#book.request(key) ?? this.#adopt(event, key);
+    if (request !== undefined) this.#requestEvent(request, key, event);
   }
 
   /**
@@ -229,24 +229,24 @@ export class PairingEngine {
    * preflight waits for it: a failed preflight's request only ever shows its error. It started
    * before its preflight did, which is the earliest time known for it.
    */
-  #adopt(event: ResponseEvent): TrackedRequest | undefined {
+  #adopt(event: ResponseEvent, key: string): TrackedRequest | undefined {
     for (const preflight of this.#book.unclaimedTo(event.tabId, event.frameId, event.url)) {
-      if (preflight.record.accessControlRequestMethod === event.method) return this.#track(event, Math.min(event.timeStamp, preflight.record.startTime));
+      if (preflight.record.accessControlRequestMethod === event.method) return this.#track(event, key, Math.min(event.timeStamp, preflight.record.startTime));
     }
     return undefined;
   }
 
-  #preflightEvent(preflight: TrackedPreflight, event: ResponseEvent): void {
+  #preflightEvent(preflight: TrackedPreflight, key: string, event: ResponseEvent): void {
     const record = updatePreflight(preflight.record, event);
     const ended = event.kind === 'completed' || event.kind === 'error';
     if (event.kind === 'completed') this.#rememberPreflightCache(preflight, record);
     const request = preflight.pairedWith === null ? undefined : this.#book.request(preflight.pairedWith);
-    if (ended && preflight.pairedWith !== null) this.#book.deletePreflight(preflight.tabId, preflight.requestId);
+    if (ended && preflight.pairedWith !== null) this.#book.deletePreflight(preflight.tabId, preflight.requestId, key);
     else {
       const updated = copyTrackedPreflight(preflight);
       updated.record = record;
       updated.ended = ended;
-      this.#book.setPreflight(updated);
+      this.#book.setPreflight(updated, key);
     }
     if (request?.exchange == null) return;
     const exchange = copyExchange(request.exchange);
@@ -268,7 +268,7 @@ export class PairingEngine {
     });
   }
 
-  #requestEvent(tracked: TrackedRequest, event: ResponseEvent): void {
+  #requestEvent(tracked: TrackedRequest, key: string, event: ResponseEvent): void {
     // A redirect of a hop the request already left is a repeat: applying it twice would add a hop.
     if (event.kind === 'redirect' && event.url !== tracked.url) return;
     let request = tracked;
@@ -277,14 +277,14 @@ export class PairingEngine {
       const promoted = copyTrackedRequest(request);
       promoted.exchange = newExchange(request, { value: 'cors', source: 'preflight' }, null);
       request = claimPreflight(this.#book, promoted, this.#sink);
-      if (request.hopPreflight === null) return this.#book.deleteRequest(tracked);
+      if (request.hopPreflight === null) return this.#book.deleteRequest(tracked, key);
     }
     const exchange = request.exchange;
     if (exchange === null) {
       if (event.kind === 'redirect') {
         const moved = copyTrackedRequest(request);
         moved.url = event.redirectUrl;
-        this.#book.setRequest(moved);
+        this.#book.setRequest(moved, key);
       }
       return;
     }
@@ -302,7 +302,7 @@ export class PairingEngine {
         moved.url = event.redirectUrl;
         moved.exchange = next;
         moved.hopPreflight = null;
-        this.#book.setRequest(moved);
+        this.#book.setRequest(moved, key);
         this.#sink.exchange(next);
         return;
       }
@@ -322,8 +322,8 @@ export class PairingEngine {
     if (next.state === 'pending') {
       const changed = copyTrackedRequest(request);
       changed.exchange = next;
-      this.#book.setRequest(changed);
-    } else this.#book.deleteRequest(request);
+      this.#book.setRequest(changed, key);
+    } else this.#book.deleteRequest(request, key);
     this.#sink.exchange(next);
   }
 

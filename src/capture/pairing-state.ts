@@ -91,11 +91,6 @@ export function requestKey(tabId: number, requestId: string): string {
   return `${tabId}:${requestId}`;
 }
 
-/** Requests that may share a preflight: same tab, frame and URL. */
-export function groupKey(tabId: number, frameId: number, url: string): string {
-  return `${tabId} ${frameId} ${url}`;
-}
-
 /** The preflight cache is keyed by origin and URL (and credentials, which webRequest does not show). */
 export function cacheKey(initiator: string, url: string): string {
   return `${initiator} ${url}`;
