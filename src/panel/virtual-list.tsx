@@ -8,7 +8,7 @@ interface VirtualListProps<T> {
   readonly renderRow: (item: T, index: number) => ComponentChildren;
   /** Keep the newest row in view while the user has not scrolled up (the Network panel's habit). */
   readonly stickToBottom: boolean;
-  /** Rows drawn beyond the visible ones on each side, so fast scrolling shows no gaps. */
+  /** Rows drawn beyond the visible ones in the direction of the scroll (one on the other side), so fast scrolling shows no gaps. */
   readonly overscan?: number;
   readonly label: string;
   readonly onKeyDown?: (event: KeyboardEvent) => void;
@@ -25,6 +25,8 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
   const pinned = useRef(true);
+  /** The last scroll went down (or nowhere yet): where the overscan goes. */
+  const forward = useRef(true);
 
   useLayoutEffect(() => {
     const element = viewport.current;
@@ -37,13 +39,20 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
     return () => observer.disconnect();
   }, []);
 
-  // New rows: follow them if the user was at the bottom.
+  // The geometry is known without asking the browser: reading scrollHeight or clientHeight here
+  // would force a layout of whatever changed, then our re-render would need another.
+  const contentHeight = items.length * rowHeight;
+  const bottom = Math.max(0, contentHeight - height);
+  // New rows: follow them if the user was at the bottom. The rows at the bottom are drawn in this
+  // render already; the effect only moves the scroll position there (one layout, with the new rows).
+  const follow = stickToBottom && pinned.current;
+  const top = follow ? bottom : scrollTop;
   useLayoutEffect(() => {
     const element = viewport.current;
-    if (element === null || !stickToBottom || !pinned.current) return;
-    element.scrollTop = element.scrollHeight;
-    setScrollTop(element.scrollTop);
-  }, [items.length, stickToBottom]);
+    if (element === null || !follow) return;
+    element.scrollTop = bottom;
+    setScrollTop(bottom);
+  }, [follow, bottom]);
 
   useLayoutEffect(() => {
     const element = viewport.current;
@@ -53,11 +62,14 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
     else if (top + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = top + rowHeight - element.clientHeight;
   }, [scrollToIndex, rowHeight]);
 
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  // Overscan ahead of the scroll only (one row behind): a jump re-fills every drawn row, so each
+  // row drawn where the user is not going is layout and paint spent for nothing.
+  const down = forward.current;
+  const first = Math.max(0, Math.floor(top / rowHeight) - (down ? 1 : overscan));
+  const last = Math.min(items.length, Math.ceil((top + height) / rowHeight) + (down ? overscan : 1));
   // Rows are keyed by slot (index modulo the window's size), not by item, and placed absolutely:
   // scrolling then re-fills the same DOM rows with other items' text instead of replacing them.
-  const slots = Math.max(1, Math.ceil(height / rowHeight) + 2 * overscan + 1);
+  const slots = Math.max(1, Math.ceil(height / rowHeight) + overscan + 2);
   const rows: ComponentChildren[] = new Array<ComponentChildren>(slots).fill(null);
   for (let index = first; index < last; index += 1) {
     rows[index % slots] = (
@@ -77,12 +89,14 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
       tabIndex={0}
       onKeyDown={onKeyDown}
       onScroll={(event) => {
-        const element = event.currentTarget;
-        pinned.current = element.scrollTop + element.clientHeight >= element.scrollHeight - rowHeight;
-        setScrollTop(element.scrollTop);
+        // scrollTop is the one read: at the start of a frame, where scroll events fire, layout is clean.
+        const position = event.currentTarget.scrollTop;
+        forward.current = position >= scrollTop;
+        pinned.current = position + height >= contentHeight - rowHeight;
+        setScrollTop(position);
       }}
     >
-      <div class="virtual-list-body" style={{ height: `${items.length * rowHeight}px` }}>
+      <div class="virtual-list-body" style={{ height: `${contentHeight}px` }}>
         {rows}
       </div>
     </div>

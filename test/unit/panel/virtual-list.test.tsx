@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { VirtualList } from '../../../src/panel/virtual-list';
+
+afterEach(cleanup);
+
+const ROW = 20;
+/** happy-dom lays nothing out: the list falls back to a 400 px viewport, 20 rows of 20 px. */
+const VIEWPORT = 400;
+const numbers = (count: number): number[] => Array.from({ length: count }, (_, i) => i);
+
+function List({ items, stickToBottom = false }: { items: readonly number[]; stickToBottom?: boolean }) {
+  return <VirtualList items={items} rowHeight={ROW} stickToBottom={stickToBottom} overscan={4} label="numbers" renderRow={(n) => <span class="n">{n}</span>} />;
+}
+
+const grid = (): HTMLElement => document.querySelector<HTMLElement>('[role=grid]') as HTMLElement;
+/** The numbers drawn, in list order (rows are recycled by slot, so DOM order is not list order). */
+const drawn = (): number[] => [...document.querySelectorAll('.n')].map((n) => Number(n.textContent)).sort((a, b) => a - b);
+const scrollTo = (top: number): void => {
+  grid().scrollTop = top;
+  fireEvent.scroll(grid());
+};
+
+describe('VirtualList', () => {
+  it('draws the rows in view, the overscan ahead and one row behind, not the whole list', () => {
+    render(<List items={numbers(1000)} />);
+    expect(drawn()).toEqual(numbers(20 + 4));
+    scrollTo(100 * ROW);
+    expect(drawn()).toEqual(numbers(20 + 4 + 1).map((n) => n + 99));
+    scrollTo(50 * ROW);
+    expect(drawn()).toEqual(numbers(4 + 20 + 1).map((n) => n + 46));
+  });
+
+  it('re-fills the same DOM rows while scrolling instead of replacing them', () => {
+    render(<List items={numbers(1000)} />);
+    const before = new Set(document.querySelectorAll('.virtual-row'));
+    scrollTo(3 * ROW);
+    scrollTo(500 * ROW);
+    const after = [...document.querySelectorAll('.virtual-row')];
+    // Keyed by item, a jump of 500 rows would replace every row; keyed by slot, at most the one or
+    // two slots the new window does not share with the old one.
+    expect(after.length).toBeLessThanOrEqual(before.size + 1);
+    expect(after.filter((row) => before.has(row)).length).toBeGreaterThanOrEqual(before.size - 2);
+  });
+
+  it('follows the newest rows while the user stays at the bottom, and stops when they scroll up', () => {
+    const { rerender } = render(<List items={numbers(1000)} stickToBottom />);
+    expect(drawn().at(-1)).toBe(999);
+    expect(grid().scrollTop).toBe(1000 * ROW - VIEWPORT);
+    rerender(<List items={numbers(1010)} stickToBottom />);
+    expect(drawn().at(-1)).toBe(1009);
+    expect(grid().scrollTop).toBe(1010 * ROW - VIEWPORT);
+    scrollTo(0);
+    rerender(<List items={numbers(1020)} stickToBottom />);
+    expect(drawn()[0]).toBe(0);
+    expect(grid().scrollTop).toBe(0);
+    scrollTo(1020 * ROW - VIEWPORT);
+    rerender(<List items={numbers(1030)} stickToBottom />);
+    expect(drawn().at(-1)).toBe(1029);
+  });
+
+  it('reads no layout but the scroll position when it scrolls or follows new rows', () => {
+    const { rerender } = render(<List items={numbers(1000)} stickToBottom />);
+    const reads: string[] = [];
+    for (const name of ['scrollHeight', 'clientHeight', 'offsetHeight', 'getBoundingClientRect'] as const) {
+      const element = grid();
+      const original = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element), name) ?? Object.getOwnPropertyDescriptor(Element.prototype, name);
+      Object.defineProperty(element, name, {
+        configurable: true,
+        get() {
+          reads.push(name);
+          return original?.get?.call(element) ?? original?.value;
+        },
+      });
+    }
+    rerender(<List items={numbers(1010)} stickToBottom />);
+    scrollTo(10 * ROW);
+    rerender(<List items={numbers(1020)} stickToBottom />);
+    expect(reads).toEqual([]);
+  });
+});
