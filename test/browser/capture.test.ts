@@ -174,6 +174,42 @@ describe('capture and pairing in Chromium', () => {
     expect(byPath('/api/wildcard-credentials-no-cookie')).toEqual({ mode: 'include', source: 'likely' });
   });
 
+  it("keeps a tab's latest 2,000 exchanges through a restart, counting the older ones as evicted", async () => {
+    const page = await session.context.newPage();
+    await page.goto(playground.pageUrl);
+    const tabId = await tabIdOf(await session.serviceWorker(), playground.pageUrl);
+    const count = 2_100;
+    const t0 = Date.now();
+    await page.evaluate(async ({ url, count }) => {
+      let next = 0;
+      const fetchNext = async (): Promise<void> => {
+        for (let i = next++; i < count; i = next++) await (await fetch(`${url}?run=bound-${i}`)).text();
+      };
+      await Promise.all(Array.from({ length: 6 }, fetchNext));
+    }, { url: `${playground.apiOrigin}/api/simple-get`, count });
+    const floodMs = Date.now() - t0;
+    const workerControl = await page.context().newCDPSession(page);
+    await workerControl.send('ServiceWorker.enable');
+    await workerControl.send('ServiceWorker.stopAllWorkers');
+    // The panel's snapshot comes from a background restarted from storage.session alone.
+    const reader = await PanelProtocolReader.open(session.context, session.extensionId ?? '', tabId);
+    let snapshot = await reader.snapshot(tabId);
+    for (let tries = 0; tries < 50 && snapshot.exchanges.filter((e) => e.state === 'complete').length < 2_000; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      snapshot = await reader.snapshot(tabId);
+    }
+    const runs = snapshot.exchanges.map((e) => Number(new URL(e.url).searchParams.get('run')?.slice('bound-'.length)));
+    expect(snapshot.exchanges).toHaveLength(2_000);
+    expect(snapshot.evicted).toBe(count - 2_000);
+    expect(snapshot.exchanges.every((e) => e.state === 'complete' && e.diagnosis?.verdict?.ok === true)).toBe(true);
+    // Evicted oldest first (six were in flight at a time, so the boundary may blur by a few).
+    for (let i = count - 1_900; i < count; i += 1) expect(runs.includes(i), `run ${i}`).toBe(true);
+    const bytes = await (await session.serviceWorker()).evaluate<number>('chrome.storage.session.getBytesInUse(null)');
+    console.log(`${count} fetches in ${floodMs} ms; storage.session with the tab's 2,000 exchanges (and the other runs' tabs): ${bytes} of 10,485,760 bytes`);
+    await reader.close();
+    await page.close();
+  }, 240_000);
+
   it('loses nothing the browser delivered when the service worker is stopped midway, and mis-pairs nothing', () => {
     console.log(`service worker: ${second.stops} stops asked, ${second.restarts} restarts seen`);
     const dump = process.env['CAPTURE_DUMP'];
