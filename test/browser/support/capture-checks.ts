@@ -93,7 +93,8 @@ export function captureProblems(evidence: ScenarioEvidence, disagreements: Verdi
   }
   const blocked = exchanges.some((e) => e.diagnosis?.verdict.ok === false);
   if (evidence.outcome !== undefined && evidence.outcome.ok === blocked) {
-    problems.push(`the page ${evidence.outcome.ok ? 'got' : 'did not get'} the response, the verdict says ${blocked ? 'blocked' : 'passes'}`);
+    const said = exchanges.map((e) => (e.diagnosis?.verdict.ok === null ? `not known (missing ${e.diagnosis.verdict.missing.join(', ')})` : e.diagnosis?.verdict.ok === true ? 'passes' : 'blocked'));
+    problems.push(`the page ${evidence.outcome.ok ? 'got' : 'did not get'} the response, the verdict says ${said.join(', ') || 'nothing'}`);
   }
   return problems;
 }
