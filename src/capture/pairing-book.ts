@@ -40,8 +40,8 @@ export class PairingBook {
    */
   readonly #requestsByUrl = new Map<string, string[]>();
   readonly #unclaimedByUrl = new Map<string, string[]>();
-  readonly #changedRequests = new Set<string>();
-  readonly #changedPreflights = new Set<string>();
+  #changedRequests = new Set<string>();
+  #changedPreflights = new Set<string>();
   #cacheChanged = false;
   /** Entries in the preflight cache, kept so a new entry need not count them (`Object.keys` of 256 keys per preflight was a tenth of pairing). */
   #cacheSize: number;
@@ -163,12 +163,19 @@ export class PairingBook {
   }
 
   takeChanges(): PairingChanges {
-    const changes = { requests: [...this.#changedRequests], preflights: [...this.#changedPreflights], preflightCache: this.#cacheChanged };
-    this.#changedRequests.clear();
-    this.#changedPreflights.clear();
+    const changes = { requests: keysOf(this.#changedRequests), preflights: keysOf(this.#changedPreflights), preflightCache: this.#cacheChanged };
+    // A new Set only for one that was used: most events change no preflight (and Set#clear costs more than a new Set).
+    if (this.#changedRequests.size > 0) this.#changedRequests = new Set();
+    if (this.#changedPreflights.size > 0) this.#changedPreflights = new Set();
     this.#cacheChanged = false;
     return changes;
   }
+}
+
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+function keysOf(changed: ReadonlySet<string>): readonly string[] {
+  return changed.size === 0 ? NO_KEYS : [...changed];
 }
 
 /** Adds a key at the end of its URL's list (once). */
