@@ -7,7 +7,8 @@ import { diagnose } from './diagnose';
 import { journalKeys, unappliedJournal, type JournalRun } from './event-journal';
 import type { Exchange } from './exchange';
 import { PairingEngine } from './pairing-engine';
-import { persistedKeys, restoreExchanges, restorePairingState, restoreTabMetas, storedExchange, type PersistedState } from './persisted-state';
+import { persistedKeys, restoreExchanges, restorePairingState, restoreTabMetas, type PersistedState } from './persisted-state';
+import { encodeExchange } from './stored-exchange';
 import type { WebRequestEvent } from './web-request-event';
 
 export type { PersistedState } from './persisted-state';
@@ -187,7 +188,7 @@ export class CaptureService {
   /** Settled exchanges are stored as text without their diagnosis: it is most of their size, and pure. */
   #persistExchange(exchange: Exchange): void {
     const key = persistedKeys.exchange + exchange.id;
-    const stored = storedExchange(exchange);
+    const stored = encodeExchange(exchange);
     this.#persistence.set(key, stored);
     this.#budget.set(key, exchange.tabId, key.length + stored.length);
   }
@@ -259,7 +260,7 @@ export class CaptureService {
       for (const exchange of exchanges) {
         if (exchange.state === 'pending') continue;
         const key = persistedKeys.exchange + exchange.id;
-        this.#budget.set(key, tabId, key.length + storedExchange(exchange).length);
+        this.#budget.set(key, tabId, key.length + encodeExchange(exchange).length);
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { TabMeta } from '../store/exchange-store';
 import type { Exchange } from './exchange';
+import { decodeExchange } from './stored-exchange';
 import {
   emptyPairingState,
   isPreflightCache,
@@ -35,22 +36,12 @@ export function restorePairingState(restored: PersistedState): PairingState {
   return state;
 }
 
-/**
- * A settled exchange as stored: its JSON text, without its diagnosis (which is computed again).
- * Text, not an object: Chrome counts a stored string at its length but an object at about three
- * times its JSON (measured in Chromium 156: 744 bytes of quota for an exchange as text, 2,224 as an
- * object), so `storage.session` holds three times as many exchanges.
- */
-export function storedExchange(exchange: Exchange): string {
-  return JSON.stringify({ ...exchange, diagnosis: null });
-}
-
-/** Settled exchanges by tab, from their stored text (or an object, as older versions stored them). */
+/** Settled exchanges by tab, from their stored text (see stored-exchange.ts) or an object, as the first version stored them. */
 export function restoreExchanges(restored: PersistedState): Map<number, Exchange[]> {
   const byTab = new Map<number, Exchange[]>();
   for (const [key, stored] of Object.entries(restored)) {
     if (!key.startsWith(persistedKeys.exchange)) continue;
-    const value = typeof stored === 'string' ? parseJson(stored) : stored;
+    const value = typeof stored === 'string' ? decodeExchange(stored) : stored;
     if (!isExchange(value)) continue;
     let list = byTab.get(value.tabId);
     if (list === undefined) byTab.set(value.tabId, (list = []));
@@ -67,14 +58,6 @@ export function restoreTabMetas(restored: PersistedState): Map<number, TabMeta> 
     if (Number.isInteger(tabId) && isTabMeta(value)) metas.set(tabId, value);
   }
   return metas;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function isExchange(value: unknown): value is Exchange {

@@ -9,6 +9,7 @@ import { webRequestEventKinds, type WebRequestEvent } from '../../../src/capture
 import { percentile, spread, type Spread } from '../support/stats';
 import { fakeSessionArea } from './fake-session-area';
 import { syntheticStream, type StreamEvent } from './synthetic-stream';
+import { encodeExchange } from '../../../src/capture/stored-exchange';
 
 export interface BackgroundOptions {
   readonly exchanges: number;
@@ -181,7 +182,7 @@ async function benchPersistence(exchanges: number): Promise<PersistenceFigures> 
 /** What CaptureService counts against its storage budget for a settled exchange. */
 function persistedSize(exchange: Exchange): number {
   const key = persistedKeys.exchange + exchange.id;
-  return key.length + JSON.stringify({ ...exchange, diagnosis: null }).length;
+  return key.length + encodeExchange(exchange).length;
 }
 
 function shapeOf(exchange: Exchange): string {

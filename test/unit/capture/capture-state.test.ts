@@ -67,8 +67,9 @@ describe('capture state', () => {
   it('restores exchanges stored as objects by an older version, and skips stored text that is not an exchange', () => {
     const first = replay(simpleGets(3).events);
     const saved = first.persistence.snapshot();
-    const [key, text] = Object.entries(saved).find(([k]) => k.startsWith('x:')) ?? [];
-    const restarted = new CaptureService(memoryPersistence(), { ...saved, [String(key)]: JSON.parse(String(text)), 'x:bad': '{"id":', 'x:worse': '[1]' });
+    const [oldest] = first.exchanges();
+    const asObject = { ...oldest, diagnosis: null };
+    const restarted = new CaptureService(memoryPersistence(), { ...saved, [`x:${oldest?.id}`]: asObject, 'x:bad': '{"id":', 'x:worse': '[1]' });
     expect(restarted.exchanges(7)).toEqual(first.exchanges());
   });
 
