@@ -1,5 +1,5 @@
 import { launchChromium } from '../../browser/support/chromium';
-import { ratios, spread, type Spread } from '../support/stats';
+import { ratios, round, spread, type Spread } from '../support/stats';
 import { buildPanelPage } from './build-panel-page';
 import type { PanelBenchApi } from './main';
 import type { PanelRun } from './panel-measures';
@@ -32,6 +32,22 @@ export interface PanelResults {
   /** Frames over 50 ms while scrolling as Chromium reports them ('long-animation-frame'), and the longest. */
   readonly scrollLongFrames: Spread;
   readonly scrollLongFrameMax: Spread;
+  /** Steps of the jumps whose work was over 16 ms (a frame late at 60 Hz). */
+  readonly scrollWorkOver16: Spread;
+  /** Pixels and rows per jump (mean). */
+  readonly scrollStepPx: number;
+  readonly scrollStepRows: number;
+  /** Wheel-sized scrolling: `scrollSteps` steps of 100 px, the same figures as the jumps. */
+  readonly wheelStepPx: number;
+  readonly wheelStepRows: number;
+  readonly wheelWorkP95: Spread;
+  readonly wheelWorkMax: Spread;
+  readonly wheelWorkOver16: Spread;
+  readonly wheelFrameP95: Spread;
+  readonly wheelFrameMax: Spread;
+  readonly wheelFramesDropped: Spread;
+  readonly wheelLongFrames: Spread;
+  readonly wheelLongFrameMax: Spread;
   /** First render at `exchanges` over first render at 40, round by round: what the list's size costs. */
   readonly firstRenderRatioTo40: Spread;
   readonly scrollWorkMaxRatioTo40: Spread;
@@ -93,15 +109,28 @@ export async function benchPanel(options: PanelOptions): Promise<PanelResults> {
       filterFrame: of((r) => r.filterFrame),
       search: of((r) => r.search),
       searchFrame: of((r) => r.searchFrame),
-      scrollWorkP95: of((r) => r.scrollWork.p95),
-      scrollWorkMax: of((r) => r.scrollWork.max),
-      scrollFrameP95: of((r) => r.scrollFrames.p95),
-      scrollFrameMax: of((r) => r.scrollFrames.max),
-      scrollFramesDropped: of((r) => r.scrollFrames.dropped),
-      scrollLongFrames: of((r) => r.scrollFrames.longAnimationFrames.count),
-      scrollLongFrameMax: of((r) => r.scrollFrames.longAnimationFrames.max),
+      scrollWorkP95: of((r) => r.scrollJumps.work.p95),
+      scrollWorkMax: of((r) => r.scrollJumps.work.max),
+      scrollFrameP95: of((r) => r.scrollJumps.frames.p95),
+      scrollFrameMax: of((r) => r.scrollJumps.frames.max),
+      scrollFramesDropped: of((r) => r.scrollJumps.frames.dropped),
+      scrollLongFrames: of((r) => r.scrollJumps.frames.longAnimationFrames.count),
+      scrollLongFrameMax: of((r) => r.scrollJumps.frames.longAnimationFrames.max),
+      scrollWorkOver16: of((r) => r.scrollJumps.work.over16),
+      scrollStepPx: round(of((r) => r.scrollJumps.stepPx).median, 1),
+      scrollStepRows: round(of((r) => r.scrollJumps.stepRows).median, 1),
+      wheelStepPx: round(of((r) => r.scrollWheel.stepPx).median, 1),
+      wheelStepRows: round(of((r) => r.scrollWheel.stepRows).median, 1),
+      wheelWorkP95: of((r) => r.scrollWheel.work.p95),
+      wheelWorkMax: of((r) => r.scrollWheel.work.max),
+      wheelWorkOver16: of((r) => r.scrollWheel.work.over16),
+      wheelFrameP95: of((r) => r.scrollWheel.frames.p95),
+      wheelFrameMax: of((r) => r.scrollWheel.frames.max),
+      wheelFramesDropped: of((r) => r.scrollWheel.frames.dropped),
+      wheelLongFrames: of((r) => r.scrollWheel.frames.longAnimationFrames.count),
+      wheelLongFrameMax: of((r) => r.scrollWheel.frames.longAnimationFrames.max),
       firstRenderRatioTo40: spread(ratios(large.map((r) => r.firstRender), small.map((r) => r.firstRender))),
-      scrollWorkMaxRatioTo40: spread(ratios(large.map((r) => r.scrollWork.max), small.map((r) => r.scrollWork.max))),
+      scrollWorkMaxRatioTo40: spread(ratios(large.map((r) => r.scrollJumps.work.max), small.map((r) => r.scrollJumps.work.max))),
       pipelineInChromium: { exchanges: options.pipelineExchanges, exchangesPerSecond: spread(pipeline) },
     };
   } finally {

@@ -2,9 +2,9 @@ import { h, render } from 'preact';
 import { App } from '../../../src/panel/app';
 import { PanelClient } from '../../../src/protocol/panel-client';
 import { isUnexpectedPreflight } from '../../../src/report/unexpected-preflight';
-import { percentile } from '../support/stats';
 import { BENCH_TAB, fakeBackground } from './fake-background';
-import { forceLayout, frameTimes, nextFrame, observeLongAnimationFrames, whenDom } from './frame-timing';
+import { forceLayout, nextFrame, whenDom } from './frame-timing';
+import { measureScroll, type ScrollRun } from './measure-scroll';
 
 /** What one page load measured, in milliseconds. */
 export interface PanelRun {
@@ -21,23 +21,14 @@ export interface PanelRun {
   /** Typing a search (one input event) -> list updated and laid out; and -> the next frame. */
   readonly search: number;
   readonly searchFrame: number;
-  /**
-   * Per scroll step across the whole list: the main thread's time for that frame, from the scroll
-   * event to the frame painted (handler, render, style, layout, paint), nothing forced.
-   */
-  readonly scrollWork: { readonly p95: number; readonly max: number; readonly steps: number };
-  /**
-   * Per step: time between frames while scrolling (includes whatever else the machine does);
-   * `dropped`: intervals over 1.5 vsync (25 ms), i.e. a frame missed; `longAnimationFrames`: the
-   * browser's own count of frames over 50 ms (PerformanceObserver 'long-animation-frame') and the longest.
-   */
-  readonly scrollFrames: {
-    readonly p95: number;
-    readonly max: number;
-    readonly dropped: number;
-    readonly longAnimationFrames: { readonly count: number; readonly max: number };
-  };
+  /** `scrollSteps` jumps across the whole list (~83 rows each on 10,000: every drawn row re-filled per frame). */
+  readonly scrollJumps: ScrollRun;
+  /** `scrollSteps` wheel-sized steps of 100 px from the top: a few rows per frame. */
+  readonly scrollWheel: ScrollRun;
 }
+
+/** A wheel-sized step: a wheel event of deltaY 100 (what a CDP mouseWheel sends) moves this far. */
+const WHEEL_STEP_PX = 100;
 
 const grid = (): HTMLElement | null => document.querySelector<HTMLElement>('.virtual-list');
 /** Rows the list holds (0 when it shows its empty message). */
@@ -97,7 +88,10 @@ export async function measurePanel(exchanges: number, scrollSteps: number): Prom
   if (list === null) throw new Error('no list');
   list.scrollTop = 0;
   await nextFrame();
-  const scroll = await measureScroll(list, scrollSteps);
+  const scrollJumps = await measureScroll(list, scrollSteps, { kind: 'jumps' });
+  list.scrollTop = 0;
+  await nextFrame();
+  const scrollWheel = await measureScroll(list, scrollSteps, { kind: 'by', px: WHEEL_STEP_PX });
   render(null, root);
   return {
     exchanges: background.listed,
@@ -108,52 +102,7 @@ export async function measurePanel(exchanges: number, scrollSteps: number): Prom
     filterFrame,
     search: searchTime,
     searchFrame,
-    ...scroll,
-  };
-}
-
-/**
- * Scrolls `list` from top to bottom in `steps` jumps, one per frame, as a user's scroll reaches the
- * page: scrollTop is set between frames, and the browser fires the scroll event at the start of the
- * next frame, before its animation callbacks; the list re-renders there, then style, layout and
- * paint run in that frame. Nothing is forced: a forced layout would only move that frame's layout
- * into the timed window and show up as getBoundingClientRect in a profile.
- */
-async function measureScroll(list: HTMLElement, steps: number): Promise<Pick<PanelRun, 'scrollWork' | 'scrollFrames'>> {
-  const span = list.scrollHeight - list.clientHeight;
-  let scrolledAt = Number.NaN;
-  // Capturing listeners on the target run before the list's own handler.
-  const onScroll = (): void => {
-    scrolledAt = performance.now();
-  };
-  list.addEventListener('scroll', onScroll, { capture: true });
-  const long = observeLongAnimationFrames();
-  const work: number[] = [];
-  const frames: number[] = [];
-  let previous = (await frameTimes()).start;
-  for (let step = 1; step <= steps; step++) {
-    const top = Math.round((span * step) / steps);
-    // A short list (40 rows) has fewer pixels to scroll than steps: no scroll, no event, nothing to time.
-    if (top === list.scrollTop) continue;
-    scrolledAt = Number.NaN;
-    list.scrollTop = top;
-    const frame = await frameTimes();
-    if (Number.isNaN(scrolledAt)) throw new Error(`scroll step ${step}: no scroll event in the frame after it`);
-    work.push(frame.end - scrolledAt);
-    frames.push(frame.start - previous);
-    previous = frame.start;
-  }
-  list.removeEventListener('scroll', onScroll, { capture: true });
-  const longFrames = long.stop();
-  const sortedWork = [...work].sort((a, b) => a - b);
-  const sortedFrames = [...frames].sort((a, b) => a - b);
-  return {
-    scrollWork: { p95: percentile(sortedWork, 95), max: sortedWork.at(-1) ?? Number.NaN, steps: work.length },
-    scrollFrames: {
-      p95: percentile(sortedFrames, 95),
-      max: sortedFrames.at(-1) ?? Number.NaN,
-      dropped: frames.filter((f) => f > 25).length,
-      longAnimationFrames: longFrames,
-    },
+    scrollJumps,
+    scrollWheel,
   };
 }
