@@ -1,3 +1,5 @@
+import { authorHeaderList } from '../cors/author-header-list';
+import { browserProfile } from '../cors/browser-profile';
 import { classify, type Classification } from '../cors/index';
 import type { HeaderList } from './header-list';
 
@@ -46,10 +48,15 @@ interface HeaderReading {
  */
 const readings = new WeakMap<HeaderList, HeaderReading>();
 
+/** The core's reading of header lists with no browser named: Chromium's, as classify() without options. */
+const defaultProfile = browserProfile(undefined);
+
 function readingOf(sent: HeaderList): HeaderReading {
   let reading = readings.get(sent);
   if (reading === undefined) {
-    const forbidden = new Set(classify({ url: ANY_URL, origin: ANY_ORIGIN, method: 'GET', headers: sent }).dropped);
+    // The names fetch() drops, as classify() of these headers gives them in `dropped` (it takes them
+    // from this same list), without classifying the rest: 1.7 us instead of 2.2 for Chrome's headers.
+    const forbidden = new Set(authorHeaderList(sent, defaultProfile).dropped);
     reading = { author: sent.filter(([name]) => !isBrowserAdded(name, forbidden, sent)), byMethod: new Map() };
     readings.set(sent, reading);
   }
