@@ -16,6 +16,12 @@ export interface SessionStorageArea {
  * `onFull` is called when a write fails for lack of space (Chrome: "QUOTA_BYTES quota exceeded"):
  * it should make room; the write is then retried. Other failures go to `onError`.
  */
+/**
+ * Changes wait this long to be written together. Nothing is at risk meanwhile: the events that made
+ * them are in the journal until the write marks them applied.
+ */
+const STATE_WRITE_DELAY_MS = 100;
+
 export function sessionPersistence(
   area: SessionStorageArea,
   onError: (error: unknown) => void,
@@ -37,8 +43,9 @@ export function sessionPersistence(
       onFull();
       return 'retry';
     },
+    STATE_WRITE_DELAY_MS,
   );
-  return { set: (key, value) => batcher.set(key, value), remove: (key) => batcher.remove(key), idle: () => batcher.idle() };
+  return { set: (key, value) => batcher.set(key, value), remove: (key) => batcher.remove(key), flush: () => batcher.flushSoon(), idle: () => batcher.idle() };
 }
 
 export async function readSession(area: SessionStorageArea): Promise<PersistedState> {

@@ -17,6 +17,12 @@ export type { PersistedState } from './persisted-state';
 export interface Persistence {
   set(key: string, value: unknown): void;
   remove(key: string): void;
+  /**
+   * Writes what is held now rather than when the writer would: for changes no journaled event
+   * would bring back (a panel's Clear or Preserve log, a closed tab). Writers that hold nothing
+   * need not have it.
+   */
+  flush?(): void;
 }
 
 export interface CaptureOptions {
@@ -126,12 +132,14 @@ export class CaptureService {
   clear(tabId: number, time: number): void {
     this.#removed(this.#store.clear(tabId, time));
     this.#persistTab(tabId);
+    this.#persistence.flush?.();
     this.#broadcast(tabId, { type: 'cleared', tabId });
   }
 
   setPreserveLog(tabId: number, preserve: boolean): void {
     this.#store.setPreserveLog(tabId, preserve);
     this.#persistTab(tabId);
+    this.#persistence.flush?.();
   }
 
   tabRemoved(tabId: number): void {
@@ -139,6 +147,7 @@ export class CaptureService {
     this.#engine.tabRemoved(tabId);
     this.#persistEngine();
     this.#persistence.remove(persistedKeys.tab + tabId);
+    this.#persistence.flush?.();
     this.#subscribers.delete(tabId);
   }
 

@@ -7,32 +7,34 @@ const MAX_RETRIES = 3;
 type Change = { readonly value: unknown } | 'remove';
 
 /**
- * Sends the changes asked in one task to an asynchronous key-value store (`storage.session`) as
- * one write, at the end of that task. A key set then removed (or the reverse) in the same task is
- * written once, as its last state.
- *
- * A write goes out at once even while earlier ones are in flight: the browser applies a context's
- * storage calls in the order they were made, and a background that is stopped (a service worker
- * can be, at any moment) loses only the changes of the task it was stopped in, never a backlog
- * of changes queued behind a slow write.
+ * Coalesces writes to an asynchronous key-value store (`storage.session`): the changes asked in one
+ * task (or, with a delay, within that delay) go out as one write, and those asked while a write is
+ * in flight go out together right after it. A key set then removed (or the reverse) before its write goes out is
+ * written once, as its last state. Coalescing is what keeps a burst of events cheap for the page
+ * (each write is a call into the browser process, which also dispatches the events); a background
+ * stopped with changes still held loses them from memory only: the events behind them are in the
+ * journal (src/capture/event-journal.ts), not yet marked applied, and are replayed.
  *
  * A write that fails is reported; when the reporter answers `retry` (it made room, say), its
- * changes go out again, except those of keys written again since: a full store never fails
- * silently, and a retry never puts back a stale value.
+ * changes go out again after the room made, except those of keys asked again since: a full store
+ * never fails silently, and a retry never puts back a stale value.
  */
 export class WriteBatcher {
   readonly #flush: (set: Record<string, unknown>, remove: string[]) => Promise<void>;
   readonly #onError: (error: unknown) => WriteFailure | void;
   #pending = new Map<string, Change>();
   #scheduled = false;
-  /** Per key, the number of the last write that carried it. */
-  readonly #lastWrite = new Map<string, number>();
-  #writes = 0;
-  readonly #inFlight = new Set<Promise<void>>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #inFlight = 0;
+  readonly #idle = new Set<() => void>();
 
-  constructor(flush: (set: Record<string, unknown>, remove: string[]) => Promise<void>, onError: (error: unknown) => WriteFailure | void) {
+  readonly #delayMs: number;
+
+  /** `delayMs`: how long changes wait to be joined by more (0: until the end of the task). */
+  constructor(flush: (set: Record<string, unknown>, remove: string[]) => Promise<void>, onError: (error: unknown) => WriteFailure | void, delayMs = 0) {
     this.#flush = flush;
     this.#onError = onError;
+    this.#delayMs = delayMs;
   }
 
   set(key: string, value: unknown): void {
@@ -46,21 +48,33 @@ export class WriteBatcher {
   }
 
   /** Resolves once everything asked so far is written (or given up). */
-  async idle(): Promise<void> {
-    while (this.#scheduled || this.#inFlight.size > 0) {
-      if (this.#scheduled) await Promise.resolve();
-      else await Promise.all([...this.#inFlight]);
-    }
+  idle(): Promise<void> {
+    if (!this.#busy()) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.add(resolve));
   }
 
-  #schedule(): void {
-    if (this.#scheduled) return;
-    this.#scheduled = true;
-    // Let the current task's other changes join this write.
+  #busy(): boolean {
+    return this.#scheduled || this.#inFlight > 0 || this.#pending.size > 0;
+  }
+
+  /** Writes what is held at the end of this task rather than after the delay. */
+  flushSoon(): void {
+    if (this.#timer === undefined) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
     queueMicrotask(() => this.#writePending());
   }
 
+  #schedule(): void {
+    if (this.#scheduled || this.#inFlight > 0) return;
+    this.#scheduled = true;
+    // Let the current task's other changes (and, with a delay, later tasks') join this write.
+    if (this.#delayMs > 0) this.#timer = setTimeout(() => this.#writePending(), this.#delayMs);
+    else queueMicrotask(() => this.#writePending());
+  }
+
   #writePending(): void {
+    this.#timer = undefined;
     this.#scheduled = false;
     const changes = this.#pending;
     this.#pending = new Map();
@@ -68,34 +82,36 @@ export class WriteBatcher {
   }
 
   #write(changes: ReadonlyMap<string, Change>, retries: number): void {
-    if (changes.size === 0) return;
-    const number = ++this.#writes;
+    if (changes.size === 0) return this.#settle();
     const set: Record<string, unknown> = {};
     const remove: string[] = [];
     for (const [key, change] of changes) {
-      this.#lastWrite.set(key, number);
       if (change === 'remove') remove.push(key);
       else set[key] = change.value;
     }
-    const write = this.#flush(set, remove).then(
-      () => this.#settled(changes, number),
+    this.#inFlight += 1;
+    this.#flush(set, remove).then(
+      () => {
+        this.#inFlight -= 1;
+        this.#settle();
+      },
       (error: unknown) => {
+        this.#inFlight -= 1;
         const retry = this.#onError(error) === 'retry' && retries < MAX_RETRIES;
-        // Only what no later write carried: a newer value of a key is already on its way.
-        const again = new Map([...changes].filter(([key]) => this.#lastWrite.get(key) === number && !this.#pending.has(key)));
-        this.#settled(changes, number);
-        if (!retry) return;
-        // What the reporter did to make room goes out first, then the retry.
+        if (!retry) return this.#settle();
+        // Only what was not asked again since; what the reporter did to make room goes out first.
+        const again = new Map([...changes].filter(([key]) => !this.#pending.has(key)));
         this.#writePending();
         this.#write(again, retries + 1);
       },
     );
-    this.#inFlight.add(write);
-    void write.finally(() => this.#inFlight.delete(write));
   }
 
-  /** Forgets the write numbers of keys this write was the last to carry. */
-  #settled(changes: ReadonlyMap<string, Change>, number: number): void {
-    for (const key of changes.keys()) if (this.#lastWrite.get(key) === number) this.#lastWrite.delete(key);
+  /** A write ended: send what was asked meanwhile, or tell the waiting that all is written. */
+  #settle(): void {
+    if (this.#inFlight > 0 || this.#scheduled) return;
+    if (this.#pending.size > 0) return this.#writePending();
+    for (const resolve of this.#idle) resolve();
+    this.#idle.clear();
   }
 }

@@ -95,7 +95,7 @@ describe('capture state', () => {
     expect(writes).toEqual([[{}, ['old']], [{ new: 1 }, []]]);
   });
 
-  it('sends each task\'s changes at once, without waiting for a write in flight', async () => {
+  it('writes one task\'s changes at its end, and those asked during a write right after it, together', async () => {
     const sent: Array<[Record<string, unknown>, string[]]> = [];
     const slow: Array<() => void> = [];
     const batcher = new WriteBatcher(
@@ -109,12 +109,38 @@ describe('capture state', () => {
     batcher.set('b', 1);
     batcher.remove('b');
     await Promise.resolve();
+    expect(sent).toEqual([[{ a: 1 }, ['b']]]);
     batcher.set('a', 2);
     await Promise.resolve();
-    // The first write has not answered, and the second is already out: a stop now loses nothing asked.
-    expect(sent).toEqual([[{ a: 1 }, ['b']], [{ a: 2 }, []]]);
-    for (const resolve of slow) resolve();
+    batcher.set('c', 3);
+    await Promise.resolve();
+    // Held while the first write is in flight, then sent as one.
+    expect(sent).toHaveLength(1);
+    slow.shift()?.();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sent).toEqual([[{ a: 1 }, ['b']], [{ a: 2, c: 3 }, []]]);
+    slow.shift()?.();
     await batcher.idle();
+  });
+
+  it('with a delay, joins the changes of later tasks, unless asked to write now', async () => {
+    vi.useFakeTimers();
+    try {
+      const sent: Array<Record<string, unknown>> = [];
+      const batcher = new WriteBatcher(async (set) => void sent.push(set), () => 'drop', 100);
+      batcher.set('a', 1);
+      await vi.advanceTimersByTimeAsync(50);
+      batcher.set('b', 2);
+      expect(sent).toEqual([]);
+      await vi.advanceTimersByTimeAsync(50);
+      expect(sent).toEqual([{ a: 1, b: 2 }]);
+      batcher.set('c', 3);
+      batcher.flushSoon();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sent).toEqual([{ a: 1, b: 2 }, { c: 3 }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('retries a refused write without putting back a value written since', async () => {
