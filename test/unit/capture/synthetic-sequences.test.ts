@@ -31,6 +31,18 @@ describe('pairing on built sequences', () => {
     expect(pairing(replay(s.events).exchanges())).toEqual({ 1: ['4'], 2: ['3'], 5: ['6'] });
   });
 
+  it('never pairs across tabs or frames, though URL and method match', () => {
+    const s = new SequenceBuilder();
+    // Each of the other tab's and frame's requests starts first: the oldest candidate, were tab and frame not checked.
+    s.start('1', 'PUT', '/x').start('5', 'PUT', '/x').start('2', 'PUT', '/x');
+    s.preflight('3', '/x', 'PUT', null).preflight('4', '/x', 'PUT', null).preflight('6', '/x', 'PUT', null);
+    s.finish('2', 'PUT', '/x').finish('1', 'PUT', '/x').finish('5', 'PUT', '/x');
+    const moved = { 1: { tabId: 8 }, 4: { tabId: 8 }, 5: { frameId: 3 }, 6: { frameId: 3 } } as Record<string, object>;
+    const run = replay(s.events.map((e) => ({ ...e, details: { ...e.details, ...moved[String(e.details['requestId'])] } })));
+    expect(pairing(run.exchanges(7))).toEqual({ 5: ['6'], 2: ['3'] });
+    expect(pairing(run.exchanges(8))).toEqual({ 1: ['4'] });
+  });
+
   it('pairs in Firefox order (the request\'s headers before its preflight) by header names', () => {
     const s = new SequenceBuilder();
     s.start('1', 'GET', '/x').send('1', 'GET', '/x', { 'X-B': '1' });
