@@ -10,7 +10,7 @@ export type { TrackedRequest } from './pairing-state';
 import { candidateScore, claimPreflight } from './preflight-claim';
 import { observeRequestMode } from './request-mode';
 import { originOf } from './url-origin';
-import type { WebRequestEvent } from './web-request-event';
+import type { CompletedEvent, WebRequestEvent } from './web-request-event';
 
 export type { PairingState } from './pairing-state';
 
@@ -307,7 +307,7 @@ export class PairingEngine {
         return;
       }
       case 'completed':
-        next.response = exchange.response ?? responseOf(event.statusCode, '', event.responseHeaders, event.timeStamp);
+        next.response = exchange.response ?? completedResponse(event);
         next.endTime = event.timeStamp;
         next.state = 'complete';
         next.preflightCache = this.#cacheLinkFor(request, exchange);
@@ -362,7 +362,7 @@ function updatePreflight(record: PreflightRecord, event: ResponseEvent): Preflig
       next.response = responseOf(event.statusCode, '', event.responseHeaders, event.timeStamp);
       break;
     case 'completed':
-      next.response = record.response ?? responseOf(event.statusCode, '', event.responseHeaders, event.timeStamp);
+      next.response = record.response ?? completedResponse(event);
       next.endTime = event.timeStamp;
       break;
     case 'error':
@@ -375,4 +375,13 @@ function updatePreflight(record: PreflightRecord, event: ResponseEvent): Preflig
 
 function responseOf(status: number, statusLine: string, headers: ResponseRecord['headers'], time: number): ResponseRecord {
   return { status, statusLine, headers, time };
+}
+
+/**
+ * The response from onCompleted, for when onHeadersReceived was not seen: only if it carries the
+ * headers. Without them the response stays unknown (the verdict then says what is missing),
+ * never a response without headers, which would read as "no Access-Control-Allow-Origin".
+ */
+function completedResponse(event: CompletedEvent): ResponseRecord | null {
+  return event.responseHeaders === undefined ? null : responseOf(event.statusCode, '', event.responseHeaders, event.timeStamp);
 }

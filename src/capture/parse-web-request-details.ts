@@ -51,7 +51,7 @@ export function parseWebRequestDetails(kind: WebRequestEventKind, details: unkno
       return {
         kind, requestId: id, tabId, frameId, url, method, timeStamp, type, initiator,
         statusCode: integerOr(d['statusCode'], 0),
-        responseHeaders: headerList(d['responseHeaders']),
+        responseHeaders: d['responseHeaders'] === undefined ? undefined : headerList(d['responseHeaders']),
         fromCache: d['fromCache'] === true,
       };
     case 'error':

@@ -52,7 +52,11 @@ export interface RedirectEvent extends EventBase {
 export interface CompletedEvent extends EventBase {
   readonly kind: 'completed';
   readonly statusCode: number;
-  readonly responseHeaders: HeaderList;
+  /**
+   * `undefined` when the listener did not ask for them: in Chrome, onHeadersReceived gives the
+   * same headers (for cache hits too, measured in Chromium 156), and asking twice costs the page.
+   */
+  readonly responseHeaders: HeaderList | undefined;
   readonly fromCache: boolean;
 }
 

@@ -36,6 +36,24 @@ describe('capture robustness', () => {
     }
   });
 
+  it('a response seen only at onCompleted without headers (Chrome, which gives them at onHeadersReceived) stays unknown', () => {
+    const fixture = readFixtures('chrome').get('simple-get');
+    const events = fixture?.events ?? [];
+    const lostHeaders = events
+      .filter((e) => e.event !== 'onHeadersReceived')
+      .map((e) => (e.event === 'onCompleted' ? { ...e, details: Object.fromEntries(Object.entries(e.details).filter(([key]) => key !== 'responseHeaders')) } : e));
+    const [exchange] = replay(lostHeaders).exchanges();
+    expect(exchange?.state).toBe('complete');
+    expect(exchange?.response).toBeNull();
+    // Not "no Access-Control-Allow-Origin": the response's headers were not seen.
+    expect(exchange?.diagnosis?.verdict).toMatchObject({ ok: null, error: null });
+    expect(exchange?.diagnosis?.verdict.missing).toContain('response');
+    // With the headers on onCompleted (Firefox's listener asks for them), they are the response.
+    const [fromCompleted] = replay(events.filter((e) => e.event !== 'onHeadersReceived')).exchanges();
+    expect(fromCompleted?.response?.headers.length).toBeGreaterThan(0);
+    expect(fromCompleted?.diagnosis?.verdict).toMatchObject({ ok: true, error: null });
+  });
+
   it('drops malformed details without throwing', () => {
     const service = new CaptureService(memoryPersistence());
     const junk: unknown[] = [
