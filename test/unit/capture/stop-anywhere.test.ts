@@ -1,0 +1,81 @@
+/**
+ * The background as it runs in the browser, without the browser: events journaled by the listener,
+ * handled by the capture service, state written through the real `sessionPersistence` (coalesced,
+ * delayed) to a storage area that applies calls in order, as `storage.session` does. Stopped at
+ * any moment, with writes still held or on their way, the next background ends where an
+ * uninterrupted one would.
+ */
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { sessionPersistence, type SessionStorageArea } from '../../../extension/platform/session-persistence';
+import { CaptureService } from '../../../src/capture/capture-service';
+import { journalEntry, journalKey, type JournalRun } from '../../../src/capture/event-journal';
+import { parseWebRequestDetails } from '../../../src/capture/parse-web-request-details';
+import { webRequestEventKinds } from '../../../src/capture/web-request-event';
+import { readFixtures, type FixtureEvent } from '../../fixtures/web-request/web-request-fixture';
+import { replay } from './replay-events';
+
+/** Applies each call when it is made (the browser does, in order); answers on a later task. */
+function orderedArea(): SessionStorageArea & { snapshot(): Record<string, unknown> } {
+  const stored = new Map<string, unknown>();
+  return {
+    get: async () => structuredClone(Object.fromEntries(stored)),
+    set: async (items) => {
+      for (const [key, value] of Object.entries(items)) stored.set(key, structuredClone(value));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    },
+    remove: async (keys) => {
+      for (const key of keys) stored.delete(key);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    },
+    snapshot: () => structuredClone(Object.fromEntries(stored)),
+  };
+}
+
+/** extension/background/index.ts, minus the browser. */
+function startBackground(area: SessionStorageArea, run: JournalRun, restored: Record<string, unknown>): (event: FixtureEvent) => void {
+  const persistence = sessionPersistence(area, () => undefined);
+  const service = new CaptureService(persistence, restored, { journalRun: run });
+  let sequence = 0;
+  return ({ event, details }) => {
+    const kind = webRequestEventKinds[event];
+    const parsed = parseWebRequestDetails(kind, details);
+    if (parsed === undefined) return;
+    const key = journalKey(run, sequence++);
+    void area.set({ [key]: journalEntry(kind, details) });
+    service.ingest(parsed, key);
+  };
+}
+
+const fixtures = [...readFixtures('chrome').values(), ...readFixtures('firefox').values()];
+
+describe('a background stopped at any moment', () => {
+  it('ends, once restarted, as an uninterrupted one: every recorded sequence, stops at random times', async () => {
+    vi.useFakeTimers();
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...fixtures), fc.array(fc.nat({ max: 40 }), { minLength: 1, maxLength: 30 }), fc.nat(), async (fixture, gaps, stopAfter) => {
+          const expected = replay(fixture.events).exchanges();
+          const area = orderedArea();
+          let receive = startBackground(area, { startedAt: 1, id: 'first' }, {});
+          const stopAt = stopAfter % fixture.events.length;
+          for (const [index, event] of fixture.events.entries()) {
+            receive(event);
+            // Events arrive 0-40 ms apart: some writes are still held, some on their way.
+            await vi.advanceTimersByTimeAsync(gaps[index % gaps.length] ?? 0);
+            if (index === stopAt) {
+              // Stopped: its memory is gone, and with it every change not yet handed to storage.
+              receive = startBackground(area, { startedAt: 2, id: 'second' }, area.snapshot());
+            }
+          }
+          await vi.advanceTimersByTimeAsync(500);
+          const restarted = new CaptureService(sessionPersistence(orderedArea(), () => undefined), area.snapshot());
+          expect(restarted.exchanges(expected[0]?.tabId ?? 0)).toEqual(expected);
+        }),
+        { numRuns: 150 },
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
