@@ -15,7 +15,14 @@ export function describeRequest(c: ClassifiedRequest, url: string): string {
 
 /** The preflight as sent: `OPTIONS with Access-Control-Request-Method: PUT and Access-Control-Request-Headers: x`. */
 export function describePreflight(c: ClassifiedRequest): string {
-  const headers = c.requestHeaders.length > 0 ? ` and Access-Control-Request-Headers: ${c.requestHeaders.join(',')}` : '';
+  const names = c.requestHeaders;
+  let headers = '';
+  if (names.length > 0) {
+    // (Concatenation, not join(): a request has a name or two, and join() costs more than the rest.)
+    let list = names[0] as string;
+    for (let i = 1; i < names.length; i++) list += `,${names[i] as string}`;
+    headers = ` and Access-Control-Request-Headers: ${list}`;
+  }
   return `a preflight (OPTIONS with Access-Control-Request-Method: ${c.method}${headers})`;
 }
 

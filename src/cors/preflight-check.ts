@@ -20,6 +20,10 @@ export function isOkStatus(status: number): boolean {
   return status >= 200 && status <= 299;
 }
 
+function methodDisallowed(method: string): CorsFailure {
+  return { error: 'MethodDisallowedByPreflightResponse', failedParameter: method };
+}
+
 function fail(failure: CorsFailure, methods: readonly string[] | null = null, headers: readonly string[] | null = null): PreflightOutcome {
   return { failure, methods, headers, wildcardCoveredAuthorization: false };
 }
@@ -64,12 +68,11 @@ export function preflightCheck(
   const include = credentials === 'include';
   // (Chromium upper-cases before its safelist test; fetch() already upper-cased get/head/post.)
   const methodAllowed = isCorsSafelistedMethod(method) || methods.includes(method) || (!include && methods.includes('*'));
-  const methodFailure: CorsFailure = { error: 'MethodDisallowedByPreflightResponse', failedParameter: method };
-  if (!methodAllowed && profile.checksMethodBeforeAllowHeaders) return fail(methodFailure, methods);
+  if (!methodAllowed && profile.checksMethodBeforeAllowHeaders) return fail(methodDisallowed(method), methods);
   const headers = parseAllowList(lines.allowHeaders, true);
   if (headers === null) return fail({ error: 'InvalidAllowHeadersPreflightResponse', failedParameter: '', token: firstInvalidItem(lines.allowHeaders) }, methods);
   // 5. Method.
-  if (!methodAllowed) return fail(methodFailure, methods, headers);
+  if (!methodAllowed) return fail(methodDisallowed(method), methods, headers);
   // 6. Headers.
   if (!include && headers.includes('*')) {
     const authorization = requestHeaders.includes('authorization') && !headers.includes('authorization');

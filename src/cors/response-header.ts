@@ -1,9 +1,9 @@
 import { isHttpTabOrSpace, isHttpToken, trimTabOrSpace } from './http-bytes';
 
-function equalsLowercase(name: string, lowerName: string): boolean {
-  if (name.length !== lowerName.length) return false;
-  for (let i = 0; i < name.length; i++) {
-    let c = name.charCodeAt(i);
+/** Whether `s` from `start` on reads `lowerName`, ASCII-case-insensitively (the caller checks the length). */
+function equalsLowercaseAt(s: string, start: number, lowerName: string): boolean {
+  for (let i = 0; i < lowerName.length; i++) {
+    let c = s.charCodeAt(start + i);
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
     if (c !== lowerName.charCodeAt(i)) return false;
   }
@@ -20,7 +20,7 @@ export function listHasToken(list: string | null, lowerToken: string): boolean {
     let b = i;
     while (a < b && isHttpTabOrSpace(list.charCodeAt(a))) a++;
     while (b > a && isHttpTabOrSpace(list.charCodeAt(b - 1))) b--;
-    if (b - a === lowerToken.length && equalsLowercase(list.slice(a, b), lowerToken)) return true;
+    if (b - a === lowerToken.length && equalsLowercaseAt(list, a, lowerToken)) return true;
     start = i + 1;
   }
   return false;
