@@ -44,7 +44,7 @@ export function normalizeHeaderValue(value: string): string {
 function indexOfInvalidValueChar(value: string): number {
   for (let i = 0, n = value.length; i < n; i++) {
     const c = value.charCodeAt(i);
-    if (c === 0x00 || c === 0x0a || c === 0x0d || c > 0xff) return i;
+    if (c < 0x0e ? c === 0x00 || c === 0x0a || c === 0x0d : c > 0xff) return i;
   }
   return -1;
 }
@@ -59,12 +59,12 @@ interface NameInfo {
 
 const INVALID_NAME: NameInfo = { lower: '', forbidden: false, valueDecides: false };
 const MAX_NAMES = 1024;
-const nameCaches = new Map<string, Map<string, NameInfo>>();
+const chromiumNames = new Map<string, NameInfo>();
+const firefoxNames = new Map<string, NameInfo>();
 
 /** What a header name is, memoized per browser: pages send few distinct names. */
 function nameInfo(name: string, profile: BrowserProfile): NameInfo {
-  let cache = nameCaches.get(profile.browser);
-  if (cache === undefined) nameCaches.set(profile.browser, (cache = new Map()));
+  const cache = profile.browser === 'firefox' ? firefoxNames : chromiumNames;
   const hit = cache.get(name);
   if (hit !== undefined) return hit;
   let info = INVALID_NAME;
