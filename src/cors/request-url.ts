@@ -18,6 +18,8 @@ export interface ParsedUrl {
 const MAX_CACHE = 512;
 const urlCache = new Map<string, ParsedUrl>();
 const originCache = new Map<string, string | null>();
+let lastOrigin = 'null';
+let lastSerialized: string | null = 'null';
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   if (cache.size >= MAX_CACHE) cache.clear();
@@ -91,8 +93,14 @@ function parseAuthority(url: string): { key: string | null; parsed: ParsedUrl } 
  */
 export function serializeRequestOrigin(origin: string): string | null {
   if (origin === 'null') return 'null';
+  // A page's requests come from one origin: compare with the last one before hashing.
+  if (origin === lastOrigin) return lastSerialized;
   const hit = originCache.get(origin);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) {
+    lastOrigin = origin;
+    lastSerialized = hit;
+    return hit;
+  }
   let serialized: string | null = null;
   try {
     const o = new URL(origin).origin;

@@ -76,8 +76,10 @@ function isIntLike(value: string): boolean {
   return true;
 }
 
-const chromiumMemo = { accept: new Map<string, SafelistFailure | null>(), 'content-type': new Map<string, SafelistFailure | null>() };
-const firefoxMemo = { accept: new Map<string, SafelistFailure | null>(), 'content-type': new Map<string, SafelistFailure | null>() };
+const chromiumAccept = new Map<string, SafelistFailure | null>();
+const chromiumContentType = new Map<string, SafelistFailure | null>();
+const firefoxAccept = new Map<string, SafelistFailure | null>();
+const firefoxContentType = new Map<string, SafelistFailure | null>();
 
 /** `Accept` and `Content-Type`: no CORS-unsafe byte; for Content-Type, one of the three MIME types. */
 function mediaTypeFailure(rule: 'accept' | 'content-type', value: string, profile: BrowserProfile): SafelistFailure | null {
@@ -117,7 +119,7 @@ export function corsSafelistFailure(lowerName: string, value: string, profile: B
     case 'accept':
     case 'content-type': {
       // Pages send the same few Accept and Content-Type values over and over: check each once.
-      const memo = (profile.highBytesUnsafe ? firefoxMemo : chromiumMemo)[rule];
+      const memo = profile.highBytesUnsafe ? (rule === 'accept' ? firefoxAccept : firefoxContentType) : rule === 'accept' ? chromiumAccept : chromiumContentType;
       const hit = memo.get(value);
       if (hit !== undefined) return hit;
       if (memo.size >= 256) memo.clear();
