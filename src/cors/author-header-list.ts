@@ -1,6 +1,7 @@
 import type { BrowserProfile } from './browser-profile';
 import { isForbiddenRequestHeader } from './forbidden-request-header';
 import { isHttpToken, isHttpWhitespace } from './http-bytes';
+import { safelistRule, type ValueRule } from './safelisted-request-header';
 
 /** One header as the browser checks it: lowercase name, value (joined when Chromium joins repeats). */
 export interface RequestHeader {
@@ -8,6 +9,8 @@ export interface RequestHeader {
   value: string;
   /** How many author entries it stands for (2+ when repeated). */
   count: number;
+  /** How the browser checks its value if the name is CORS-safelisted; null when it is not. */
+  readonly safelist: ValueRule | null;
 }
 
 export interface HeaderListProblem {
@@ -55,9 +58,11 @@ interface NameInfo {
   readonly forbidden: boolean;
   /** A method-override name: forbidden depending on its value. */
   readonly valueDecides: boolean;
+  /** Its CORS-safelisted value rule, or null. */
+  readonly safelist: ValueRule | null;
 }
 
-const INVALID_NAME: NameInfo = { lower: '', forbidden: false, valueDecides: false };
+const INVALID_NAME: NameInfo = { lower: '', forbidden: false, valueDecides: false, safelist: null };
 const MAX_NAMES = 1024;
 const chromiumNames = new Map<string, NameInfo>();
 const firefoxNames = new Map<string, NameInfo>();
@@ -72,7 +77,7 @@ function nameInfo(name: string, profile: BrowserProfile): NameInfo {
     const lower = name.toLowerCase();
     const because = isForbiddenRequestHeader(lower, '', profile);
     const valueDecides = because === null && isForbiddenRequestHeader(lower, 'TRACE', profile) !== null;
-    info = { lower, forbidden: because !== null, valueDecides };
+    info = { lower, forbidden: because !== null, valueDecides, safelist: safelistRule(lower, profile) };
   }
   if (cache.size >= MAX_NAMES) cache.clear();
   cache.set(name, info);
@@ -131,7 +136,7 @@ export function authorHeaderList(entries: unknown, profile: BrowserProfile): Aut
         }
       }
     }
-    if (existing === undefined) headers.push({ name: lower, value, count: 1 });
+    if (existing === undefined) headers.push({ name: lower, value, count: 1, safelist: info.safelist });
     else {
       existing.value = `${existing.value}, ${value}`;
       existing.count++;

@@ -4,7 +4,7 @@ import { describeByte } from './http-bytes';
 import { isCorsSafelistedMethod, methodProblem, normalizeMethod } from './method';
 import { headerReason, methodReason, totalSizeReason } from './reason';
 import { type ParsedUrl, parseRequestUrl, serializeRequestOrigin } from './request-url';
-import { corsSafelistFailure } from './safelisted-request-header';
+import { corsSafelistFailureByRule } from './safelisted-request-header';
 import { specLinks } from './spec-links';
 import type { Classification, CorsRequest, InvalidRequest, Reason } from './types';
 
@@ -111,7 +111,7 @@ export function corsUnsafeRequestHeaderNames(list: AuthorHeaderList, profile: Br
   const headers = list.headers;
   for (let i = 0; i < headers.length; i++) {
     const header = headers[i] as RequestHeader;
-    const failure = corsSafelistFailure(header.name, header.value, profile);
+    const failure = corsSafelistFailureByRule(header.safelist, header.value, profile);
     if (failure !== null) {
       unsafe.push(header.name);
       reasons.push(headerReason(header.name, header.value, failure, header.count));
@@ -123,7 +123,7 @@ export function corsUnsafeRequestHeaderNames(list: AuthorHeaderList, profile: Br
   // 4. Over the limit: every safelisted name is unsafe too.
   if (profile.totalSizeLimit !== null && safelisted > 0 && safelistValueSize > profile.totalSizeLimit) {
     const potentiallyUnsafe: string[] = [];
-    for (const header of headers) if (corsSafelistFailure(header.name, header.value, profile) === null) potentiallyUnsafe.push(header.name);
+    for (const header of headers) if (corsSafelistFailureByRule(header.safelist, header.value, profile) === null) potentiallyUnsafe.push(header.name);
     reasons.push(totalSizeReason(safelistValueSize, profile.totalSizeLimit, [...new Set(potentiallyUnsafe)].sort()));
     for (const name of potentiallyUnsafe) unsafe.push(name);
   }

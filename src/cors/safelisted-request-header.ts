@@ -15,7 +15,7 @@ export type SafelistFailure =
   | { readonly kind: 'client-hint-value'; readonly expected: string };
 
 /** How each safelisted name's value is checked. */
-type ValueRule = 'accept' | 'language' | 'content-type' | 'range' | 'any' | 'double' | 'int' | 'ect' | 'save-data';
+export type ValueRule = 'accept' | 'language' | 'content-type' | 'range' | 'any' | 'double' | 'int' | 'ect' | 'save-data';
 
 /**
  * The names the standard safelists.
@@ -110,8 +110,20 @@ export function isCorsSafelistedRequestHeaderName(lowerName: string, profile: Br
  *    MIME type whose essence is one of the three; `Range` a simple range header value.
  */
 export function corsSafelistFailure(lowerName: string, value: string, profile: BrowserProfile): SafelistFailure | null {
-  const rule = (profile.safelistsClientHints ? CHROMIUM_RULES : STANDARD_RULES).get(lowerName);
-  if (rule === undefined) return NAME_NOT_SAFELISTED;
+  return corsSafelistFailureByRule(safelistRule(lowerName, profile), value, profile);
+}
+
+/** How this browser checks a safelisted name's value, or null when the name is not safelisted. */
+export function safelistRule(lowerName: string, profile: BrowserProfile): ValueRule | null {
+  return (profile.safelistsClientHints ? CHROMIUM_RULES : STANDARD_RULES).get(lowerName) ?? null;
+}
+
+/**
+ * {@link corsSafelistFailure} with the name's rule already looked up (the author header list
+ * memoizes it per name, so the hot path skips this Map lookup).
+ */
+export function corsSafelistFailureByRule(rule: ValueRule | null, value: string, profile: BrowserProfile): SafelistFailure | null {
+  if (rule === null) return NAME_NOT_SAFELISTED;
   // 1. Length.
   if (value.length > 128) return { kind: 'value-too-long', length: value.length, limit: 128 };
   // 2. By name.

@@ -18,20 +18,33 @@ function digitsEnd(value: string, from: number): number {
   return i;
 }
 
-/** Compare two digit strings as numbers. */
-function compareDigits(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length - 1 && a.charCodeAt(i) === 0x30) i++;
-  let j = 0;
-  while (j < b.length - 1 && b.charCodeAt(j) === 0x30) j++;
-  const la = a.length - i;
-  const lb = b.length - j;
+/** Compare the digits `a[aFrom, aTo)` and `b[bFrom, bTo)` as numbers (both non-empty), without slicing them out. */
+function compareDigits(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): number {
+  let i = aFrom;
+  while (i < aTo - 1 && a.charCodeAt(i) === 0x30) i++;
+  let j = bFrom;
+  while (j < bTo - 1 && b.charCodeAt(j) === 0x30) j++;
+  const la = aTo - i;
+  const lb = bTo - j;
   if (la !== lb) return la - lb;
   for (let k = 0; k < la; k++) {
     const d = a.charCodeAt(i + k) - b.charCodeAt(j + k);
     if (d !== 0) return d;
   }
   return 0;
+}
+
+/** `bytes=` at the start (byte-case-sensitive), by char codes: startsWith costs more than the whole parse. */
+function startsWithBytesUnit(value: string): boolean {
+  return (
+    value.length >= 6 &&
+    value.charCodeAt(0) === 0x62 &&
+    value.charCodeAt(1) === 0x79 &&
+    value.charCodeAt(2) === 0x74 &&
+    value.charCodeAt(3) === 0x65 &&
+    value.charCodeAt(4) === 0x73 &&
+    value.charCodeAt(5) === 0x3d
+  );
 }
 
 /**
@@ -45,19 +58,20 @@ function compareDigits(a: string, b: string): number {
  */
 export function simpleRangeProblem(value: string): RangeProblem | null {
   // 1. `bytes=`.
-  if (!value.startsWith('bytes=')) return 'unit';
+  if (!startsWithBytesUnit(value)) return 'unit';
   // 2. start `-` end.
   const startEnd = digitsEnd(value, 6);
   if (startEnd >= value.length || value.charCodeAt(startEnd) !== 0x2d) return 'syntax';
   const endEnd = digitsEnd(value, startEnd + 1);
   if (endEnd !== value.length) return 'syntax';
-  const start = value.slice(6, startEnd);
-  const end = value.slice(startEnd + 1);
-  if (start === '' && end === '') return 'syntax';
+  const hasStart = startEnd > 6;
+  const hasEnd = endEnd > startEnd + 1;
+  if (!hasStart && !hasEnd) return 'syntax';
   // 3. No suffix ranges.
-  if (start === '') return 'suffix';
-  if (compareDigits(start, INT64_MAX) >= 0 || (end !== '' && compareDigits(end, INT64_MAX) >= 0)) return 'too-large';
+  if (!hasStart) return 'suffix';
+  const max = INT64_MAX.length;
+  if (compareDigits(value, 6, startEnd, INT64_MAX, 0, max) >= 0 || (hasEnd && compareDigits(value, startEnd + 1, endEnd, INT64_MAX, 0, max) >= 0)) return 'too-large';
   // 4. start <= end.
-  if (end !== '' && compareDigits(start, end) > 0) return 'start-after-end';
+  if (hasEnd && compareDigits(value, 6, startEnd, value, startEnd + 1, endEnd) > 0) return 'start-after-end';
   return null;
 }
