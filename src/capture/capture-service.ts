@@ -44,7 +44,7 @@ export interface CaptureOptions {
  *
  * Persisted: the journal of events not yet applied (`j:`, see {@link unappliedJournal}), the
  * engine's in-flight entries (`r:`, `p:`), its preflight cache, each tab's meta and each settled
- * exchange (`x:`, as JSON text without its diagnosis, which is computed again on restore).
+ * exchange (`x:`, as text, see stored-exchange.ts, without its diagnosis, computed again on restore).
  */
 export class CaptureService {
   readonly #store: ExchangeStore;
