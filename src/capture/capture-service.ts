@@ -68,6 +68,7 @@ export class CaptureService {
         navigated: (tabId, time) => this.#onNavigated(tabId, time),
       },
       restorePairingState(restored),
+      this.#browser,
     );
     this.#restore(restored);
     this.#persistEngine();

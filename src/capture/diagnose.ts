@@ -1,5 +1,5 @@
 import { readCorsExchange, type Browser, type CorsRequest, type HttpResponseLike } from '../cors/index';
-import { authorRequestHeaders } from './author-headers';
+import { headerRules } from './author-headers';
 import type { Diagnosis, Exchange } from './exchange';
 import { getHeader, type HeaderList } from './header-list';
 
@@ -26,7 +26,7 @@ const corsBlockErrors = new Set(['net::ERR_FAILED', 'NS_ERROR_DOM_BAD_URI']);
  */
 export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Diagnosis {
   const cookieSent = exchange.requestHeaders !== null && getHeader(exchange.requestHeaders, 'cookie') !== undefined;
-  const request = corsRequestOf(exchange, cookieSent);
+  const request = corsRequestOf(exchange, cookieSent, browser);
   const preflight = lastPreflightResponse(exchange);
   const response: HttpResponseLike | null = exchange.response === null ? null : { status: exchange.response.status, headers: exchange.response.headers };
   // Classified once for the classification and every verdict below.
@@ -46,14 +46,14 @@ export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Dia
   return { credentials: { mode: request.credentials ?? 'same-origin', source: 'default' }, classification, verdict, blockedByBrowser };
 }
 
-function corsRequestOf(exchange: Exchange, cookieSent: boolean): CorsRequest {
+function corsRequestOf(exchange: Exchange, cookieSent: boolean, browser: Browser): CorsRequest {
   const sent = exchange.requestHeaders;
   return {
     url: exchange.url,
     // After a cross-origin redirect the browser sends `Origin: null`; the header says what it sent.
     origin: (sent === null ? undefined : getHeader(sent, 'origin')) ?? exchange.initiator,
     method: exchange.method,
-    headers: sent === null ? headersFromPreflight(exchange) : authorRequestHeaders(sent),
+    headers: sent === null ? headersFromPreflight(exchange) : headerRules(browser).authorRequestHeaders(sent),
     credentials: cookieSent ? 'include' : 'same-origin',
   };
 }

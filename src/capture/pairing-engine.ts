@@ -1,4 +1,5 @@
-import { needsPreflight } from './author-headers';
+import type { Browser } from '../cors/index';
+import { headerRules, type HeaderRules } from './author-headers';
 import type { Exchange, PreflightRecord, ResponseRecord } from './exchange';
 import { getHeader, splitHeaderNames, type HeaderList } from './header-list';
 import { maxAgeOf } from './max-age';
@@ -41,10 +42,13 @@ const UNCLAIMED_PREFLIGHT_TTL_MS = 60_000;
 export class PairingEngine {
   readonly #sink: PairingSink;
   readonly #book: PairingBook;
+  readonly #rules: HeaderRules;
 
-  constructor(sink: PairingSink, state?: PairingState) {
+  /** `browser`: whose rules say which sent headers a preflight lists (Chromium by default). */
+  constructor(sink: PairingSink, state?: PairingState, browser: Browser = 'chromium') {
     this.#sink = sink;
     this.#book = new PairingBook(state);
+    this.#rules = headerRules(browser);
   }
 
   /** The engine's state as plain data; pass it back to the constructor to resume. A copy: O(entries). */
@@ -151,7 +155,7 @@ export class PairingEngine {
     }
     const sent = copyTrackedRequest(request);
     sent.exchange = exchange;
-    const claimed = claimPreflight(this.#book, sent, this.#sink);
+    const claimed = claimPreflight(this.#book, sent, this.#sink, this.#rules);
     this.#sink.exchange(this.#book.setRequest(claimed, key).exchange ?? exchange);
   }
 
@@ -207,7 +211,7 @@ export class PairingEngine {
     let bestScore = 0;
     for (const candidate of this.#book.requestsTo(preflight.tabId, preflight.frameId, preflight.url)) {
       if (candidate.method !== preflight.record.accessControlRequestMethod || candidate.hopPreflight !== null) continue;
-      const score = candidateScore(preflight.record, candidate.exchange?.requestHeaders ?? null, candidate.method);
+      const score = candidateScore(preflight.record, candidate.exchange?.requestHeaders ?? null, candidate.method, this.#rules);
       if (score > bestScore || (score === bestScore && score > 0 && best !== undefined && candidate.startTime < best.startTime)) {
         best = candidate;
         bestScore = score;
@@ -276,7 +280,7 @@ export class PairingEngine {
       // Ended before its headers were seen: a CORS request only if a preflight waits for it.
       const promoted = copyTrackedRequest(request);
       promoted.exchange = newExchange(request, { value: 'cors', source: 'preflight' }, null);
-      request = claimPreflight(this.#book, promoted, this.#sink);
+      request = claimPreflight(this.#book, promoted, this.#sink, this.#rules);
       if (request.hopPreflight === null) return this.#book.deleteRequest(tracked, key);
     }
     const exchange = request.exchange;
@@ -333,7 +337,7 @@ export class PairingEngine {
    */
   #cacheLinkFor(request: TrackedRequest, exchange: Exchange): Exchange['preflightCache'] {
     if (request.hopPreflight !== null || exchange.requestHeaders === null) return null;
-    if (!needsPreflight(exchange.method, exchange.requestHeaders)) return null;
+    if (!this.#rules.needsPreflight(exchange.method, exchange.requestHeaders)) return null;
     const entry = this.#book.preflightCache[cacheKey(exchange.initiator, exchange.url)];
     return entry === undefined ? { exchangeId: null, maxAge: null } : { exchangeId: entry.exchangeId, maxAge: entry.maxAge };
   }

@@ -1,4 +1,4 @@
-import { needsPreflight, unsafeHeaderNamesOf } from './author-headers';
+import type { HeaderRules } from './author-headers';
 import type { PreflightRecord } from './exchange';
 import type { HeaderList } from './header-list';
 import { copyExchange, newExchange } from './new-exchange';
@@ -22,16 +22,16 @@ interface ExchangeSink {
  *
  * Returns the request as it should be stored; siblings it changed are stored and reported here.
  */
-export function claimPreflight(book: PairingBook, request: TrackedRequest, sink: ExchangeSink): TrackedRequest {
+export function claimPreflight(book: PairingBook, request: TrackedRequest, sink: ExchangeSink, rules: HeaderRules): TrackedRequest {
   const exchange = request.exchange;
   if (exchange === null) return request;
   const sent = exchange.requestHeaders;
   const mine = request.hopPreflight === null ? undefined : recordOf(book, request, request.hopPreflight);
-  if (mine !== undefined && (sent === null || fits(mine, request.method, sent))) return request;
+  if (mine !== undefined && (sent === null || fits(mine, request.method, sent, rules))) return request;
 
   let unclaimed: TrackedPreflight | undefined;
   for (const preflight of book.unclaimedTo(request.tabId, request.frameId, request.url)) {
-    if (!fits(preflight.record, request.method, sent)) continue;
+    if (!fits(preflight.record, request.method, sent, rules)) continue;
     if (unclaimed === undefined || preflight.record.startTime < unclaimed.record.startTime) unclaimed = preflight;
   }
   if (unclaimed !== undefined) {
@@ -43,7 +43,7 @@ export function claimPreflight(book: PairingBook, request: TrackedRequest, sink:
   for (const sibling of book.requestsTo(request.tabId, request.frameId, request.url)) {
     if (!unseenSibling(sibling, request) || sibling.hopPreflight === null) continue;
     const theirs = recordOf(book, sibling, sibling.hopPreflight);
-    if (theirs === undefined || !fits(theirs, request.method, sent)) continue;
+    if (theirs === undefined || !fits(theirs, request.method, sent, rules)) continue;
     const swapped = book.setRequest(replaceHopPreflight(book, sibling, theirs, mine));
     if (swapped.exchange !== null) sink.exchange(swapped.exchange);
     return replaceHopPreflight(book, request, mine, theirs);
@@ -62,13 +62,13 @@ export function claimPreflight(book: PairingBook, request: TrackedRequest, sink:
 }
 
 /** Whether a preflight asked for exactly this method and the CORS-unsafe header names of these sent headers. */
-export function fits(record: PreflightRecord, method: string, sent: HeaderList | null): boolean {
+export function fits(record: PreflightRecord, method: string, sent: HeaderList | null, rules: HeaderRules): boolean {
   if (record.accessControlRequestMethod !== method) return false;
-  return sent === null || fitsHeaders(record, sent);
+  return sent === null || fitsHeaders(record, sent, rules);
 }
 
-export function fitsHeaders(record: PreflightRecord, sent: HeaderList): boolean {
-  return sameNames(unsafeHeaderNamesOf(sent), record.accessControlRequestHeaders);
+export function fitsHeaders(record: PreflightRecord, sent: HeaderList, rules: HeaderRules): boolean {
+  return sameNames(rules.unsafeHeaderNamesOf(sent), record.accessControlRequestHeaders);
 }
 
 /**
@@ -76,10 +76,10 @@ export function fitsHeaders(record: PreflightRecord, sent: HeaderList): boolean 
  * none fits exactly (a browser that safelists differently from the core), one that at least needs
  * a preflight is second best.
  */
-export function candidateScore(record: PreflightRecord, sent: HeaderList | null, method: string): number {
+export function candidateScore(record: PreflightRecord, sent: HeaderList | null, method: string, rules: HeaderRules): number {
   if (sent === null) return 1;
-  if (fitsHeaders(record, sent)) return 2;
-  return needsPreflight(method, sent) ? 0.5 : 0;
+  if (fitsHeaders(record, sent, rules)) return 2;
+  return rules.needsPreflight(method, sent) ? 0.5 : 0;
 }
 
 export function sameNames(a: readonly string[], b: readonly string[]): boolean {

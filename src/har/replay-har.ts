@@ -21,7 +21,7 @@ export function replayHar(events: Iterable<WebRequestEvent>, browser: Browser = 
   const engine = new PairingEngine({
     exchange: (exchange) => latest.set(exchange.id, exchange),
     navigated: () => undefined,
-  });
+  }, undefined, browser);
   for (const event of events) engine.ingest(event);
   const exchanges = [...latest.values()]
     .map((exchange) => (exchange.state !== 'pending' && exchange.diagnosis === null ? { ...exchange, diagnosis: diagnose(exchange, browser) } : exchange))

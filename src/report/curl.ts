@@ -3,7 +3,7 @@
  * Origin and Access-Control-Request-* headers the browser sent, so the server's answers can be
  * reproduced outside the browser. Credentials are redacted unless `keepCredentials`.
  */
-import { authorRequestHeaders } from '../capture/author-headers';
+import { headerRules } from '../capture/author-headers';
 import type { Exchange } from '../capture/exchange';
 import { getHeader, type HeaderList } from '../capture/header-list';
 import { browserProfile } from '../cors/browser-profile';
@@ -64,7 +64,7 @@ function requestCommand(e: Exchange, origin: string): string {
   const comments: string[] = [];
   let headers: HeaderList;
   if (e.requestHeaders !== null) {
-    headers = authorRequestHeaders(e.requestHeaders).filter(([name]) => !isBrowserAddedName(name.toLowerCase()));
+    headers = headerRules(e.diagnosis?.verdict.browser).authorRequestHeaders(e.requestHeaders).filter(([name]) => !isBrowserAddedName(name.toLowerCase()));
     const cookie = getHeader(e.requestHeaders, 'cookie');
     if (cookie !== undefined) headers = [...headers, ['Cookie', cookie]];
   } else {

@@ -52,6 +52,19 @@ describe('pairing on built sequences', () => {
     expect(pairing(replay(s.events).exchanges())).toEqual({ 1: ['4'], 2: ['3'] });
   });
 
+  it('Firefox: pairs by Firefox\'s own header rules (a client hint a page sets preflights there, not in Chromium)', () => {
+    const s = new SequenceBuilder();
+    s.start('1', 'GET', '/x').send('1', 'GET', '/x', { DPR: '2' });
+    s.start('2', 'GET', '/x').send('2', 'GET', '/x', { 'X-A': '1' });
+    s.preflight('3', '/x', 'GET', 'x-a').preflight('4', '/x', 'GET', 'dpr');
+    s.respond('1', 'GET', '/x').complete('1', 'GET', '/x').respond('2', 'GET', '/x').complete('2', 'GET', '/x');
+    const exchanges = replay(s.events, { browser: 'firefox' }).exchanges();
+    expect(pairing(exchanges)).toEqual({ 1: ['4'], 2: ['3'] });
+    expect(exchanges[0]?.diagnosis?.classification.requestHeaders).toEqual(['dpr']);
+    // Read with Chromium's rules, where DPR is safelisted, the DPR request needs no preflight.
+    expect(pairing(replay(s.events).exchanges())[1]).toEqual([]);
+  });
+
   it('Firefox: a failed preflight errors both, and the request keeps its preflight', () => {
     const s = new SequenceBuilder();
     s.start('1', 'PUT', '/x').send('1', 'PUT', '/x');
