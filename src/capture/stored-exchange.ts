@@ -1,5 +1,6 @@
 import type { Exchange, ResponseRecord } from './exchange';
 import type { HeaderList } from './header-list';
+import { copyExchange, copyPreflightRecord } from './new-exchange';
 
 /**
  * The text a settled exchange is stored as in `storage.session`, which counts a string at its
@@ -40,14 +41,19 @@ export function encodeExchange(exchange: Exchange): string {
       }
       return index;
     });
-  const response = (record: ResponseRecord | null): StoredResponse | null => (record === null ? null : { ...record, headers: ref(record.headers) });
-  const x = {
-    ...exchange,
-    diagnosis: null,
-    requestHeaders: exchange.requestHeaders === null ? null : ref(exchange.requestHeaders),
-    preflights: exchange.preflights.map((preflight) => ({ ...preflight, requestHeaders: ref(preflight.requestHeaders), response: response(preflight.response) })),
-    response: response(exchange.response),
-  };
+  const response = (record: ResponseRecord | null): StoredResponse | null =>
+    record === null ? null : { status: record.status, statusLine: record.statusLine, headers: ref(record.headers), time: record.time };
+  // Copies by field literal, then the header lists replaced: a spread costs ~4 us in Node 20's V8.
+  const x: Record<string, unknown> = copyExchange(exchange);
+  x['diagnosis'] = null;
+  x['requestHeaders'] = exchange.requestHeaders === null ? null : ref(exchange.requestHeaders);
+  x['preflights'] = exchange.preflights.map((preflight) => {
+    const stored: Record<string, unknown> = copyPreflightRecord(preflight);
+    stored['requestHeaders'] = ref(preflight.requestHeaders);
+    stored['response'] = response(preflight.response);
+    return stored;
+  });
+  x['response'] = response(exchange.response);
   const stored: StoredExchange = { v: storedExchangeVersion, h: table, x };
   return JSON.stringify(stored);
 }
