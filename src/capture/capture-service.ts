@@ -278,7 +278,9 @@ export class CaptureService {
       for (const exchange of exchanges) {
         if (exchange.state === 'pending') continue;
         const key = persistedKeys.exchange + exchange.id;
-        this.#budget.set(key, tabId, key.length + encodeExchange(exchange).length);
+        // The stored text's own length where there is one: encoding it again gives the same.
+        const stored = restored[key];
+        this.#budget.set(key, tabId, key.length + (typeof stored === 'string' ? stored : encodeExchange(exchange)).length);
       }
     }
   }

@@ -74,6 +74,8 @@ export class WriteBatcher {
   }
 
   #writePending(): void {
+    // Also called before its timer (a retry's room): the timer must not fire a second write.
+    clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#scheduled = false;
     const changes = this.#pending;
@@ -101,7 +103,7 @@ export class WriteBatcher {
         if (!retry) return this.#settle();
         // Only what was not asked again since; what the reporter did to make room goes out first.
         const again = new Map([...changes].filter(([key]) => !this.#pending.has(key)));
-        this.#writePending();
+        if (this.#pending.size > 0) this.#writePending();
         this.#write(again, retries + 1);
       },
     );
