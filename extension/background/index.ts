@@ -1,8 +1,6 @@
 import browser from 'webextension-polyfill';
 import { CaptureService } from '../../src/capture/capture-service';
-import { journalEntry, journalKey, type JournalRun } from '../../src/capture/event-journal';
-import { parseWebRequestDetails } from '../../src/capture/parse-web-request-details';
-import type { WebRequestEvent } from '../../src/capture/web-request-event';
+import { journaledReceiver, type JournalRun } from '../../src/capture/event-journal';
 import { listenToWebRequest, type WebRequestApi } from '../platform/web-request';
 import { readSession, sessionPersistence, type SessionStorageArea } from '../platform/session-persistence';
 import { servePanelPort } from './panel-port';
@@ -28,7 +26,6 @@ const persistence = sessionPersistence(
 const targetBrowser = import.meta.env.MODE === 'firefox' ? 'firefox' : 'chromium';
 
 const run: JournalRun = { startedAt: Date.now(), id: crypto.randomUUID().slice(0, 8) };
-let journaled = 0;
 
 let service: CaptureService | undefined;
 const waiting: Array<(service: CaptureService) => void> = [];
@@ -38,13 +35,14 @@ function whenReady(task: (service: CaptureService) => void): void {
   else task(service);
 }
 
-listenToWebRequest(browser.webRequest as unknown as WebRequestApi, (kind, details) => {
-  const event: WebRequestEvent | undefined = parseWebRequestDetails(kind, details);
-  if (event === undefined) return;
-  const key = journalKey(run, journaled++);
-  session.set({ [key]: journalEntry(kind, details) }).catch((error: unknown) => console.error('CORS DevTools: could not journal an event', error));
-  whenReady((s) => s.ingest(event, key));
-});
+listenToWebRequest(
+  browser.webRequest as unknown as WebRequestApi,
+  journaledReceiver(
+    run,
+    (key, entry) => void session.set({ [key]: entry }).catch((error: unknown) => console.error('CORS DevTools: could not journal an event', error)),
+    (event, key) => whenReady((s) => s.ingest(event, key)),
+  ),
+);
 
 browser.runtime.onConnect.addListener((port) => servePanelPort(port, whenReady));
 

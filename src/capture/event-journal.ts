@@ -22,8 +22,13 @@ export interface JournalRun {
   readonly id: string;
 }
 
+/** What every key of one run's entries starts with. */
+function journalRunPrefix(run: JournalRun): string {
+  return `${journalKeys.entry}${String(run.startedAt).padStart(15, '0')}:${run.id}:`;
+}
+
 export function journalKey(run: JournalRun, sequence: number): string {
-  return `${journalKeys.entry}${String(run.startedAt).padStart(15, '0')}:${run.id}:${String(sequence).padStart(9, '0')}`;
+  return `${journalRunPrefix(run)}${String(sequence).padStart(9, '0')}`;
 }
 
 /** An entry: the event's kind and the details as the browser gave them (parsed again on replay). */
@@ -51,7 +56,7 @@ export interface UnappliedJournal {
 export function unappliedJournal(restored: PersistedState, current?: JournalRun): UnappliedJournal {
   const applied = restored[journalKeys.applied];
   const appliedUpTo = typeof applied === 'string' ? applied : '';
-  const own = current === undefined ? undefined : journalKey(current, 0).slice(0, -9);
+  const own = current === undefined ? undefined : journalRunPrefix(current);
   const replay: JournaledEvent[] = [];
   const drop: string[] = [];
   for (const key of Object.keys(restored).filter((k) => k.startsWith(journalKeys.entry)).sort()) {
@@ -79,4 +84,24 @@ const eventKinds: ReadonlySet<string> = new Set<WebRequestEventKind>(Object.valu
 
 function isEventKind(value: unknown): value is WebRequestEventKind {
   return typeof value === 'string' && eventKinds.has(value);
+}
+
+/**
+ * What the background's webRequest listener does with each callback: parse it (dropping what is
+ * not an http(s) request of a tab), journal it as the browser handed it over, then hand it on to
+ * be handled with its journal key. The order is the journal's guarantee: written before any work.
+ */
+export function journaledReceiver(
+  run: JournalRun,
+  journal: (key: string, entry: string) => void,
+  handle: (event: WebRequestEvent, key: string) => void,
+): (kind: WebRequestEventKind, details: unknown) => void {
+  let sequence = 0;
+  return (kind, details) => {
+    const event = parseWebRequestDetails(kind, details);
+    if (event === undefined) return;
+    const key = journalKey(run, sequence++);
+    journal(key, journalEntry(kind, details));
+    handle(event, key);
+  };
 }

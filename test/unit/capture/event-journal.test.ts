@@ -4,33 +4,33 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CaptureService } from '../../../src/capture/capture-service';
-import { journalEntry, journalKey, journalKeys, unappliedJournal, type JournalRun } from '../../../src/capture/event-journal';
-import { parseWebRequestDetails } from '../../../src/capture/parse-web-request-details';
-import { webRequestEventKinds } from '../../../src/capture/web-request-event';
+import { journaledReceiver, journalEntry, journalKey, journalKeys, unappliedJournal, type JournalRun } from '../../../src/capture/event-journal';
+import { webRequestEventKinds, type WebRequestEventKind } from '../../../src/capture/web-request-event';
 import { readFixtures, type FixtureEvent } from '../../fixtures/web-request/web-request-fixture';
 import { memoryPersistence, replay, type MemoryPersistence } from './replay-events';
 
-/** A background as extension/background/index.ts runs it: journal the event, then handle it. */
+/** A background as extension/background/index.ts runs it, through the same journaled receiver. */
 class Background {
   readonly service: CaptureService;
-  readonly #persistence: MemoryPersistence;
-  readonly #run: JournalRun;
-  #sequence = 0;
+  readonly #receive: (kind: WebRequestEventKind, details: unknown) => void;
+  #stopBeforeWrite = false;
 
   constructor(persistence: MemoryPersistence, run: JournalRun, restored: Record<string, unknown> = {}) {
-    this.#persistence = persistence;
-    this.#run = run;
-    this.service = new CaptureService(persistence, restored, { journalRun: run });
+    const service = new CaptureService(persistence, restored, { journalRun: run });
+    this.service = service;
+    this.#receive = journaledReceiver(
+      run,
+      (key, entry) => persistence.set(key, entry),
+      (event, key) => {
+        if (!this.#stopBeforeWrite) service.ingest(event, key);
+      },
+    );
   }
 
   /** `stopBeforeWrite`: stopped after the journal entry was written, before the event's state write. */
   receive({ event, details }: FixtureEvent, stopBeforeWrite = false): void {
-    const kind = webRequestEventKinds[event];
-    const parsed = parseWebRequestDetails(kind, details);
-    if (parsed === undefined) return;
-    const key = journalKey(this.#run, this.#sequence++);
-    this.#persistence.set(key, journalEntry(kind, details));
-    if (!stopBeforeWrite) this.service.ingest(parsed, key);
+    this.#stopBeforeWrite = stopBeforeWrite;
+    this.#receive(webRequestEventKinds[event], details);
   }
 }
 

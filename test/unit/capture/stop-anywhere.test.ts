@@ -9,8 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { sessionPersistence, type SessionStorageArea } from '../../../extension/platform/session-persistence';
 import { CaptureService } from '../../../src/capture/capture-service';
-import { journalEntry, journalKey, type JournalRun } from '../../../src/capture/event-journal';
-import { parseWebRequestDetails } from '../../../src/capture/parse-web-request-details';
+import { journaledReceiver, type JournalRun } from '../../../src/capture/event-journal';
 import { webRequestEventKinds } from '../../../src/capture/web-request-event';
 import { readFixtures, type FixtureEvent } from '../../fixtures/web-request/web-request-fixture';
 import { replay } from './replay-events';
@@ -32,19 +31,15 @@ function orderedArea(): SessionStorageArea & { snapshot(): Record<string, unknow
   };
 }
 
-/** extension/background/index.ts, minus the browser. */
+/** extension/background/index.ts, minus the browser: the same journaled receiver. */
 function startBackground(area: SessionStorageArea, run: JournalRun, restored: Record<string, unknown>): (event: FixtureEvent) => void {
-  const persistence = sessionPersistence(area, () => undefined);
-  const service = new CaptureService(persistence, restored, { journalRun: run });
-  let sequence = 0;
-  return ({ event, details }) => {
-    const kind = webRequestEventKinds[event];
-    const parsed = parseWebRequestDetails(kind, details);
-    if (parsed === undefined) return;
-    const key = journalKey(run, sequence++);
-    void area.set({ [key]: journalEntry(kind, details) });
-    service.ingest(parsed, key);
-  };
+  const service = new CaptureService(sessionPersistence(area, () => undefined), restored, { journalRun: run });
+  const receive = journaledReceiver(
+    run,
+    (key, entry) => void area.set({ [key]: entry }),
+    (event, key) => service.ingest(event, key),
+  );
+  return ({ event, details }) => receive(webRequestEventKinds[event], details);
 }
 
 const fixtures = [...readFixtures('chrome').values(), ...readFixtures('firefox').values()];
