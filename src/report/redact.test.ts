@@ -128,6 +128,17 @@ describe('redactExchange', () => {
     expect(redacted.diagnosis?.verdict.explanation).not.toContain('supersecret');
   });
 
+  it('hides them in the Firefox reading "if sent with credentials" too', () => {
+    const original = withSecrets();
+    const diagnosis = original.diagnosis;
+    if (diagnosis === null) throw new Error('the builder diagnoses');
+    const firefox = { ...original, diagnosis: { ...diagnosis, ifCredentialsIncluded: diagnosis.verdict } };
+    const redacted = redactExchange(firefox);
+    expect(redacted.diagnosis?.ifCredentialsIncluded).toBeDefined();
+    expect(JSON.stringify(redacted.diagnosis?.ifCredentialsIncluded)).not.toContain('supersecret');
+    expect(JSON.stringify(firefox.diagnosis.ifCredentialsIncluded)).toContain('supersecret');
+  });
+
   it('keeps everything with keepCredentials', () => {
     const original = withSecrets();
     expect(redactExchange(original, { keepCredentials: true })).toBe(original);

@@ -175,7 +175,10 @@ function redactDiagnosis(d: Diagnosis | null, secrets: SecretSet): Diagnosis | n
   if (d === null) return null;
   // The classification first: its reasons carry header values (Authorization's among them).
   const classification = redactClassification(d.classification, secrets);
-  return { ...d, classification, verdict: redactVerdict(d.verdict, secrets) };
+  const redacted: Diagnosis = { ...d, classification, verdict: redactVerdict(d.verdict, secrets) };
+  // Firefox's second reading quotes the same URL and values as the first.
+  if (d.ifCredentialsIncluded !== undefined) return { ...redacted, ifCredentialsIncluded: redactVerdict(d.ifCredentialsIncluded, secrets) };
+  return redacted;
 }
 
 /**
