@@ -12,6 +12,9 @@ export interface MaxAge {
 /** Chromium caches a preflight 5 s when Access-Control-Max-Age is absent or unparsable. */
 export const DEFAULT_MAX_AGE = 5;
 
+/** What the extension suggests sending: Chromium's cap (2 h), which Firefox (24 h) honours too. */
+export const SUGGESTED_MAX_AGE = 7200;
+
 /** Parse an integer the way base::StringToInt64 accepts it: optional sign, digits, nothing else. */
 function parseInteger(raw: string): number | null {
   let i = raw.charCodeAt(0) === 0x2b || raw.charCodeAt(0) === 0x2d ? 1 : 0;

@@ -1,7 +1,7 @@
 import type { BrowserProfile } from './browser-profile';
 import type { ClassifiedRequest } from './classify-request';
 import { displayName } from './reason';
-import { parseMaxAge } from './max-age';
+import { parseMaxAge, SUGGESTED_MAX_AGE } from './max-age';
 import type { PreflightOutcome } from './preflight-check';
 import type { Answer } from './cors-response-headers';
 import { listHasToken } from './response-header';
@@ -89,7 +89,7 @@ function maxAgeWarnings(preflight: Answer, profile: BrowserProfile): CorsWarning
   const maxAge = parseMaxAge(preflight.headers.maxAge, profile);
   const link = specLinks.accessControlMaxAge;
   if (maxAge.raw === null) {
-    return [Object.freeze({ code: 'max-age-missing', message: `The preflight has no Access-Control-Max-Age, so ${profile.label} caches it for only 5 s and preflights again after that; send e.g. Access-Control-Max-Age: 600.`, link })];
+    return [Object.freeze({ code: 'max-age-missing', message: `The preflight has no Access-Control-Max-Age, so ${profile.label} caches it for only 5 s and preflights again after that; send e.g. Access-Control-Max-Age: ${SUGGESTED_MAX_AGE}.`, link })];
   }
   if (maxAge.seconds === null) {
     return [{ code: 'max-age-invalid', message: `Access-Control-Max-Age: ${maxAge.raw} is not a whole number of seconds, so it is ignored and the preflight is cached for 5 s.`, link }];

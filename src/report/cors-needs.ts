@@ -7,6 +7,7 @@
 import type { Exchange } from '../capture/exchange';
 import { getHeader } from '../capture/header-list';
 import { isCorsSafelistedMethod } from '../cors/method';
+import { SUGGESTED_MAX_AGE } from '../cors/max-age';
 
 export interface CorsNeeds {
   /** The origin to allow, exactly as the browser sends it in Origin. */
@@ -29,8 +30,8 @@ export interface CorsNeeds {
   readonly notes: readonly string[];
 }
 
-/** Chromium caps Access-Control-Max-Age at 2 hours (Firefox at 24): more buys nothing in Chromium. */
-export const SUGGESTED_MAX_AGE = 7200;
+/** The core's suggestion (Chromium's 2-hour cap), the same in every warning, snippet and report. */
+export { SUGGESTED_MAX_AGE };
 
 const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
