@@ -9,6 +9,12 @@ export interface SessionStorageArea {
 }
 
 /**
+ * Changes wait this long to be written together. Nothing is at risk meanwhile: the events that made
+ * them are in the journal until the write marks them applied.
+ */
+const STATE_WRITE_DELAY_MS = 100;
+
+/**
  * Persists the capture state in `storage.session`: kept in memory by the browser, so it survives
  * the service worker (or event page) stopping, but it is never written to disk and is gone when
  * the browser closes. Request headers (cookies, tokens) have no business on disk.
@@ -16,11 +22,6 @@ export interface SessionStorageArea {
  * `onFull` is called when a write fails for lack of space (Chrome: "QUOTA_BYTES quota exceeded"):
  * it should make room; the write is then retried. Other failures go to `onError`.
  */
-/**
- * Changes wait this long to be written together. Nothing is at risk meanwhile: the events that made
- * them are in the journal until the write marks them applied.
- */
-const STATE_WRITE_DELAY_MS = 100;
 
 export function sessionPersistence(
   area: SessionStorageArea,

@@ -7,7 +7,6 @@ import { copyExchange, copyPreflightRecord, newExchange } from './new-exchange';
 import { PairingBook, type PairingChanges } from './pairing-book';
 import { cacheKey, copyTrackedPreflight, copyTrackedRequest, requestKey, type PairingState, type TrackedPreflight, type TrackedRequest } from './pairing-state';
 
-export type { TrackedRequest } from './pairing-state';
 import { candidateScore, claimPreflight } from './preflight-claim';
 import { observeRequestMode } from './request-mode';
 import { originOf } from './url-origin';
