@@ -3,12 +3,11 @@
  * says, with the preflights it declares reaching the server and, for failures, Chromium's own CORS
  * error (read over CDP) equal to the declared one.
  */
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarios, type Expected, type Scenario } from '../playground/scenarios';
 import { startPlayground, type Playground } from '../playground/server';
-
-const executablePath = process.env['CHROME_PATH'] ?? '/usr/lib/chromium/chromium';
+import { launchPlainChromium } from './support/chromium';
 
 interface Outcome {
   name: string;
@@ -53,18 +52,7 @@ describe('CORS playground in Chromium', () => {
 
   beforeAll(async () => {
     playground = await startPlayground();
-    browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchPlainChromium();
     page = await browser.newPage();
     corsErrors = await recordCorsErrors(await page.context().newCDPSession(page));
     await page.goto(playground.pageUrl);

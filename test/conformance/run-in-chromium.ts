@@ -7,16 +7,14 @@
  * - A CDP session on the page gives Chromium's own verdict: `Network.loadingFailed` ->
  *   `corsErrorStatus`, with `Audits.issueAdded` CORS issues as a fallback.
  */
-import { chromium, type CDPSession, type Frame, type Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
+import { launchPlainChromium } from '../browser/support/chromium';
 import { fetchPool, fetchPoolInput } from './fetch-pool';
 import { exchangeOf, pathOf, serverObservation, type BrowserRunOptions, type BrowserRunResult, type FetchOutcome, type Runnable, type WireObservation } from './runnable';
 import { startServers } from './server';
 import type { Expectation, Origins } from './vector';
 
 export type { Runnable } from './runnable';
-
-/** Debian's Chromium; CHROME_PATH overrides it. */
-export const CHROMIUM_PATH = process.env['CHROME_PATH'] ?? '/usr/lib/chromium/chromium';
 
 export interface Observation extends Expectation, WireObservation {}
 export type RunResult = BrowserRunResult<Observation>;
@@ -38,11 +36,7 @@ export async function runInChromium(
   const runnables = build(origins);
   servers.serve(new Map(runnables.map((r) => [pathOf(r.request.url), exchangeOf(r)] as const)));
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchPlainChromium();
   try {
     const page = await browser.newPage();
     // tsx (esbuild keepNames) wraps named functions in `__name(...)`: give evaluated code a no-op one.

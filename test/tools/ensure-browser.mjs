@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
+// Plain .mjs, run before anything is installed, so it cannot import the TypeScript modules that own
+// these paths: test/browser/support/chromium-binary.ts and test/browser/support/firefox.ts.
 const browsers = {
   chromium: { env: 'CHROME_PATH', path: '/usr/lib/chromium/chromium', pkg: 'chromium' },
   firefox: { env: 'FIREFOX_PATH', path: '/usr/bin/firefox-esr', pkg: 'firefox-esr' },

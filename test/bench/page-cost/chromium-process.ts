@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath } from '../support/chromium-path';
+import { chromiumPath } from '../../browser/support/chromium-binary';
 
 /**
  * A headless Chromium driven by no one: nothing attaches to the page, so nothing turns on

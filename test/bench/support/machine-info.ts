@@ -1,5 +1,5 @@
 import { cpus, loadavg, totalmem } from 'node:os';
-import { chromiumVersion } from './chromium-path';
+import { chromiumVersion } from '../../browser/support/chromium-binary';
 
 export interface MachineInfo {
   readonly browser: string;

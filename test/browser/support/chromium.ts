@@ -2,9 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Worker } from 'playwright-core';
-
-/** Debian's Chromium binary (not the /usr/bin wrapper, which adds an empty --load-extension=). */
-export const chromiumPath = process.env['CHROME_PATH'] ?? '/usr/lib/chromium/chromium';
+import { chromiumFlags, chromiumPath } from './chromium-binary';
 
 export const chromeBuild = resolve(import.meta.dirname, '../../../dist/chrome');
 
@@ -32,21 +30,12 @@ export interface LaunchOptions {
   readonly recordHarPath?: string;
 }
 
-/**
- * Launches Debian's Chromium with a fresh profile and, by default, the built extension. The flags
- * keep it off the network: this machine has none, and Chromium would keep trying.
- */
+/** Launches Debian's Chromium with a fresh profile and, by default, the built extension. */
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
   const extension = options.extension === undefined ? chromeBuild : options.extension;
   const userDataDir = await mkdtemp(join(tmpdir(), 'cors-devtools-profile-'));
   const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--no-default-browser-check',
+    ...chromiumFlags,
     ...(extension === null ? [] : [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`]),
     ...(options.devtools === true ? ['--auto-open-devtools-for-tabs'] : []),
     ...(options.args ?? []),
@@ -78,6 +67,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
     },
   };
+}
+
+/**
+ * Headless Chromium with no extension and no profile to keep: a Playwright Browser to open pages
+ * in, for tests that watch what the browser itself does.
+ */
+export function launchPlainChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumFlags] });
 }
 
 function isExtensionWorker(worker: Worker): boolean {
