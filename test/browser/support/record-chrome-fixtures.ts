@@ -11,7 +11,8 @@ import { startPlayground, type Playground } from '../../playground/server';
 import { fixtureOrigins, formatFixture, trimDetails, type WebRequestFixture } from '../../fixtures/web-request/web-request-fixture';
 import { launchChromium } from './chromium';
 import { runScenario } from './playground-page';
-import { recordWebRequest, type RecordedEvent } from './record-web-request';
+import { recordWebRequest } from './record-web-request';
+import { isScenarioEvent, toFixtureOrigins } from './scenario-events';
 
 interface RecordingCase {
   readonly name: string;
@@ -74,7 +75,7 @@ try {
   await page.goto(playground.pageUrl);
   await page.waitForFunction(() => 'playground' in window);
   const recorder = await recordWebRequest(await session.serviceWorker());
-  const rebase = rebaser(playground);
+  const rebase = toFixtureOrigins(playground);
   for (const recordingCase of cases) {
     if (only.length > 0 && !only.includes(recordingCase.name)) continue;
     await recorder.settle();
@@ -96,22 +97,4 @@ try {
 } finally {
   await session.close();
   await playground.close();
-}
-
-/** Scenario traffic and navigations; the page's own scripts and styles are left out. */
-function isScenarioEvent({ details }: RecordedEvent): boolean {
-  if (details['type'] === 'main_frame') return true;
-  const url = details['url'];
-  if (typeof url !== 'string') return false;
-  const path = new URL(url).pathname;
-  return path.startsWith('/api/') || path.startsWith('/same-origin/');
-}
-
-function rebaser(playground: Playground): (text: string) => string {
-  const table = new Map([
-    [new URL(playground.pageOrigin).host, new URL(fixtureOrigins.page).host],
-    [new URL(playground.apiOrigin).host, new URL(fixtureOrigins.api).host],
-  ]);
-  const pattern = new RegExp(`${[...table.keys()].map((host) => host.replace(/[.]/g, '\\.')).join('|')}(?![0-9])`, 'g');
-  return (text) => text.replace(pattern, (found) => table.get(found) ?? found);
 }

@@ -8,11 +8,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fixtureOrigins, formatFixture, trimDetails, type WebRequestFixture } from '../../fixtures/web-request/web-request-fixture';
 import { findScenario } from '../../playground/scenarios';
-import { startPlayground, type Playground } from '../../playground/server';
+import { startPlayground } from '../../playground/server';
 import { launchFirefox } from './firefox';
 import { recordFirefoxWebRequest } from './firefox-web-request';
 import type { Outcome } from './playground-page';
-import type { RecordedEvent } from './record-web-request';
+import { isScenarioEvent, toFixtureOrigins } from './scenario-events';
 
 /** What Firefox's sequence shows, where it differs from the catalogue's (Chromium) description. */
 const firefoxNotes: Readonly<Record<string, string>> = {
@@ -70,7 +70,7 @@ try {
   await session.pingBackground();
   const extensionPage = await session.openExtensionPage('/extension/panel/panel.html');
   const recorder = await recordFirefoxWebRequest(extensionPage);
-  const rebase = rebaser(playground);
+  const rebase = toFixtureOrigins(playground);
   for (const name of names) {
     const scenario = findScenario(name);
     if (scenario === undefined) throw new Error(`no playground scenario ${name}`);
@@ -94,21 +94,4 @@ try {
 } finally {
   await session.close();
   await playground.close();
-}
-
-/** Scenario traffic only; the page's own scripts and styles are left out. */
-function isScenarioEvent({ details }: RecordedEvent): boolean {
-  const url = details['url'];
-  if (typeof url !== 'string') return false;
-  const path = new URL(url).pathname;
-  return path.startsWith('/api/') || path.startsWith('/same-origin/');
-}
-
-function rebaser(from: Playground): (text: string) => string {
-  const table = new Map([
-    [new URL(from.pageOrigin).host, new URL(fixtureOrigins.page).host],
-    [new URL(from.apiOrigin).host, new URL(fixtureOrigins.api).host],
-  ]);
-  const pattern = new RegExp(`${[...table.keys()].map((host) => host.replace(/[.]/g, '\\.')).join('|')}(?![0-9])`, 'g');
-  return (text) => text.replace(pattern, (found) => table.get(found) ?? found);
 }
