@@ -11,7 +11,9 @@ export function rebaseString(text: string, from: Origins, to: Origins): string {
     [hostPort(from.page), hostPort(to.page)],
     [hostPort(from.api), hostPort(to.api)],
   ]);
-  const pattern = new RegExp(`${[...table.keys()].map(escape).join('|')}(?![0-9])`, 'g');
+  // The group matters: without it the lookahead binds to the last alternative only, and the page's
+  // 127.0.0.1:8080 would match inside 127.0.0.1:80801.
+  const pattern = new RegExp(`(?:${[...table.keys()].map(escape).join('|')})(?![0-9])`, 'g');
   return text.replace(pattern, (found) => table.get(found) ?? found);
 }
 
