@@ -1,74 +1,40 @@
-import { diagnose } from '../../../src/capture/diagnose';
-import type { Exchange, PreflightRecord } from '../../../src/capture/exchange';
+/**
+ * Exchanges for the panel's tests: the report tests' builder (src/report/test-exchanges.ts), so
+ * one place knows how the capture shapes an exchange and the real core diagnoses it, here on the
+ * playground's two origins, each exchange at its own `/api/<n>` unless a path is given.
+ *
+ * @example
+ * exchange({ method: 'PUT', headers: [['X-Api-Key', 'k']], preflight: { status: 204, headers: [allowOrigin] }, error: 'net::ERR_FAILED' })
+ */
+import type { Exchange } from '../../../src/capture/exchange';
 import type { HeaderList } from '../../../src/capture/header-list';
+import { exchange as diagnosedExchange, type Answer } from '../../../src/report/test-exchanges';
 
 const PAGE = 'http://127.0.0.1:8080';
 const API = 'http://127.0.0.1:8081';
+/** The rows show each exchange's duration; the panel's tests read this one. */
+const DURATION_MS = 40;
 let sequence = 0;
 
 export interface ExchangeSpec {
   readonly method?: string;
   readonly path?: string;
-  /** Author headers; Origin and the Fetch Metadata headers are added as Chromium would. */
+  /** Author headers; Origin and Sec-Fetch-Mode are added as the browser would. */
   readonly headers?: HeaderList;
   /** Preflight response; omitted means no preflight was sent. */
-  readonly preflight?: { status: number; headers: HeaderList };
-  /** Actual response; omitted with `error` means the request was blocked. */
-  readonly response?: { status: number; headers: HeaderList };
+  readonly preflight?: Answer;
+  /** Actual response; omitted after a preflight means the preflight stopped the request. */
+  readonly response?: Answer;
   readonly error?: string;
 }
 
 /** An exchange as the capture pipeline produces it, diagnosed by the real core. */
 export function exchange(spec: ExchangeSpec = {}): Exchange {
   sequence += 1;
-  const method = spec.method ?? 'GET';
-  const url = `${API}${spec.path ?? `/api/${sequence}`}`;
-  const start = 1_700_000_000_000 + sequence * 100;
-  const authorHeaders = spec.headers ?? [];
-  const sent: HeaderList = [...authorHeaders, ['Origin', PAGE], ['Sec-Fetch-Mode', 'cors'], ['Sec-Fetch-Site', 'same-site']];
-  const unsafe = [...new Set(authorHeaders.map(([n]) => n.toLowerCase()))].sort();
-  const preflights: PreflightRecord[] =
-    spec.preflight === undefined
-      ? []
-      : [
-          {
-            requestId: `p${sequence}`,
-            url,
-            accessControlRequestMethod: method,
-            accessControlRequestHeaders: unsafe,
-            requestHeaders: [
-              ['Origin', PAGE],
-              ['Access-Control-Request-Method', method],
-              ...(unsafe.length > 0 ? ([['Access-Control-Request-Headers', unsafe.join(',')]] as const) : []),
-            ],
-            response: { status: spec.preflight.status, statusLine: `HTTP/1.1 ${spec.preflight.status}`, headers: spec.preflight.headers, time: start + 10 },
-            error: null,
-            startTime: start + 1,
-            endTime: start + 12,
-          },
-        ];
-  const blocked = spec.error !== undefined;
-  const base: Exchange = {
-    id: `1:${sequence}`,
-    tabId: 1,
-    frameId: 0,
-    initiator: PAGE,
-    type: 'xmlhttprequest',
-    mode: { value: 'cors', source: 'sec-fetch-mode' },
-    method,
-    url,
-    requestHeaders: blocked && spec.preflight !== undefined ? null : sent,
-    startTime: start,
-    endTime: start + 40,
-    redirects: [],
-    preflights,
-    preflightCache: null,
-    response: spec.response === undefined ? null : { status: spec.response.status, statusLine: `HTTP/1.1 ${spec.response.status}`, headers: spec.response.headers, time: start + 30 },
-    error: spec.error ?? null,
-    state: blocked ? 'failed' : 'complete',
-    diagnosis: null,
-  };
-  return { ...base, diagnosis: diagnose(base) };
+  const { path = `/api/${sequence}`, ...rest } = spec;
+  const startTime = 1_700_000_000_000 + sequence * 100;
+  const built = diagnosedExchange({ ...rest, id: `1:${sequence}`, url: `${API}${path}`, origin: PAGE, startTime });
+  return { ...built, endTime: startTime + DURATION_MS };
 }
 
 export const allowOrigin = ['Access-Control-Allow-Origin', PAGE] as const;
