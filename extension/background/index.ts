@@ -41,6 +41,7 @@ listenToWebRequest(
     run,
     (key, entry) => void session.set({ [key]: entry }).catch((error: unknown) => console.error('CORS DevTools: could not journal an event', error)),
     (event, key) => whenReady((s) => s.ingest(event, key)),
+    (event) => service?.tracks(event),
   ),
 );
 

@@ -8,6 +8,7 @@ import { journalKeys, unappliedJournal, type JournalRun } from './event-journal'
 import type { Exchange } from './exchange';
 import { copyExchange } from './new-exchange';
 import { PairingEngine } from './pairing-engine';
+import { requestKey } from './pairing-state';
 import { persistedKeys, restoreExchanges, restorePairingState, restoreTabMetas, type PersistedState } from './persisted-state';
 import { encodeExchange } from './stored-exchange';
 import type { WebRequestEvent } from './web-request-event';
@@ -94,6 +95,12 @@ export class CaptureService {
       this.#persistence.set(journalKeys.applied, journaled);
       this.#persistence.remove(journaled);
     }
+  }
+
+  /** Whether a request or preflight with this event's ids is in flight: the journal skips events of other requests to the page's own origin (takes-part.ts). */
+  tracks(event: WebRequestEvent): boolean {
+    const key = requestKey(event.tabId, event.requestId);
+    return this.#engine.trackedRequest(key) !== undefined || this.#engine.trackedPreflight(key) !== undefined;
   }
 
   /** A panel watches a tab: it gets a snapshot now and every change after. Returns unsubscribe. */

@@ -1,5 +1,6 @@
 import { parseWebRequestDetails } from './parse-web-request-details';
 import type { PersistedState } from './persisted-state';
+import { takesPart } from './takes-part';
 import { webRequestEventKinds, type WebRequestEvent, type WebRequestEventKind } from './web-request-event';
 
 /**
@@ -88,18 +89,22 @@ function isEventKind(value: unknown): value is WebRequestEventKind {
 
 /**
  * What the background's webRequest listener does with each callback: parse it (dropping what is
- * not an http(s) request of a tab), journal it as the browser handed it over, then hand it on to
- * be handled with its journal key. The order is the journal's guarantee: written before any work.
+ * not an http(s) request of a tab), journal it as the browser handed it over if the capture can
+ * use it (see {@link takesPart}; `tracked` says whether its request is in flight, `undefined` while
+ * that is not known), then hand it on to be handled, with its journal key if it has one. The order
+ * is the journal's guarantee: written before any work.
  */
 export function journaledReceiver(
   run: JournalRun,
   journal: (key: string, entry: string) => void,
-  handle: (event: WebRequestEvent, key: string) => void,
+  handle: (event: WebRequestEvent, key: string | undefined) => void,
+  tracked: (event: WebRequestEvent) => boolean | undefined = () => undefined,
 ): (kind: WebRequestEventKind, details: unknown) => void {
   let sequence = 0;
   return (kind, details) => {
     const event = parseWebRequestDetails(kind, details);
     if (event === undefined) return;
+    if (!takesPart(event, tracked(event))) return handle(event, undefined);
     const key = journalKey(run, sequence++);
     journal(key, journalEntry(kind, details));
     handle(event, key);

@@ -24,6 +24,7 @@ class Background {
       (event, key) => {
         if (!this.#stopBeforeWrite) service.ingest(event, key);
       },
+      (event) => service.tracks(event),
     );
   }
 

@@ -38,6 +38,7 @@ function startBackground(area: SessionStorageArea, run: JournalRun, restored: Re
     run,
     (key, entry) => void area.set({ [key]: entry }),
     (event, key) => service.ingest(event, key),
+    (event) => service.tracks(event),
   );
   return ({ event, details }) => receive(webRequestEventKinds[event], details);
 }
