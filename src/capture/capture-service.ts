@@ -1,5 +1,5 @@
 import type { BackgroundMessage } from '../protocol/messages';
-import { snapshotMessages } from '../protocol/snapshot-pages';
+import { olderPage, snapshotMessage } from '../protocol/snapshot-pages';
 import { ExchangeStore } from '../store/exchange-store';
 import { StorageBudget } from '../store/storage-budget';
 import type { Browser } from '../cors/index';
@@ -108,25 +108,32 @@ export class CaptureService {
     let listeners = this.#subscribers.get(tabId);
     if (listeners === undefined) this.#subscribers.set(tabId, (listeners = new Set()));
     listeners.add(send);
-    const [newest, ...older] = snapshotMessages(tabId, this.#store.list(tabId), this.#store.meta(tabId));
-    if (newest !== undefined) send(newest);
-    this.#sendOlderPages(tabId, send, older);
+    const snapshot = snapshotMessage(tabId, this.#store.list(tabId), this.#store.meta(tabId));
+    send(snapshot);
+    const oldestSent = snapshot.exchanges[0];
+    if (snapshot.remaining > 0 && oldestSent !== undefined) this.#sendOlderPages(tabId, send, oldestSent.id);
     return () => listeners.delete(send);
   }
 
   /**
    * Older snapshot pages go one per task: the panel renders the newest page at once, and events
-   * keep being handled in between. A page is not sent once the panel left or the list was cleared.
+   * keep being handled in between. Each page is made from the list as it is when sent, so
+   * exchanges evicted meanwhile are not sent back. None is sent once the panel left or the list
+   * was cleared.
    */
-  #sendOlderPages(tabId: number, send: (message: BackgroundMessage) => void, pages: readonly BackgroundMessage[]): void {
+  #sendOlderPages(tabId: number, send: (message: BackgroundMessage) => void, oldestSent: string): void {
     const clearedAt = this.#store.meta(tabId).clearedAt;
-    const sendFrom = (index: number): void => {
-      const page = pages[index];
-      if (page === undefined || this.#subscribers.get(tabId)?.has(send) !== true || this.#store.meta(tabId).clearedAt !== clearedAt) return;
+    let olderThan = oldestSent;
+    const sendNext = (): void => {
+      if (this.#subscribers.get(tabId)?.has(send) !== true || this.#store.meta(tabId).clearedAt !== clearedAt) return;
+      const page = olderPage(tabId, this.#store.list(tabId), olderThan);
+      const oldest = page?.exchanges[0];
+      if (page === undefined || oldest === undefined) return;
       send(page);
-      setTimeout(() => sendFrom(index + 1), 0);
+      olderThan = oldest.id;
+      if (page.remaining > 0) setTimeout(sendNext, 0);
     };
-    if (pages.length > 0) setTimeout(() => sendFrom(0), 0);
+    setTimeout(sendNext, 0);
   }
 
   exchanges(tabId: number): Exchange[] {

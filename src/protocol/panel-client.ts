@@ -28,6 +28,8 @@ export class PanelClient {
   #transport: PanelTransport | undefined;
   #data: PanelData;
   #index = new Map<string, number>();
+  /** Older exchanges of the snapshot not received yet: evictions take these first (the oldest go first). */
+  #remaining = 0;
   #attempt = 0;
   #closed = false;
   #pendingUpdates: Array<Extract<BackgroundMessage, { type: 'exchanges' }>> = [];
@@ -50,6 +52,9 @@ export class PanelClient {
 
   clear(): void {
     this.#send({ type: 'clear', tabId: this.#data.tabId });
+    this.#pendingUpdates = [];
+    this.#index = new Map();
+    this.#remaining = 0;
     this.#update({ exchanges: [], evicted: 0 });
   }
 
@@ -87,8 +92,12 @@ export class PanelClient {
         this.#attempt = 0;
         this.#pendingUpdates = [];
         this.#index = new Map(message.exchanges.map((e, i) => [e.id, i]));
+        this.#remaining = message.remaining;
         return this.#update({ exchanges: message.exchanges, evicted: message.evicted, preserveLog: message.preserveLog, connection: 'connected' });
       case 'snapshot-page': {
+        // The background made this page after every message before it: apply those first.
+        this.#flush();
+        this.#remaining = message.remaining;
         // Older exchanges go first; one a live update already brought is kept as the newer copy.
         const older = message.exchanges.filter((e) => !this.#index.has(e.id));
         return this.#update({ exchanges: this.#reindex([...older, ...this.#data.exchanges]) });
@@ -102,6 +111,7 @@ export class PanelClient {
       case 'cleared':
         this.#pendingUpdates = [];
         this.#index = new Map();
+        this.#remaining = 0;
         return this.#update({ exchanges: [], evicted: 0 });
       case 'version-mismatch':
         return this.#update({ connection: 'incompatible' });
@@ -132,8 +142,11 @@ export class PanelClient {
       }
       evicted = message.evicted;
     }
+    // The evicted are the tab's oldest: first those of the snapshot not received yet, then the front of the list.
     const dropped = evicted - this.#data.evicted;
-    if (dropped > 0) exchanges = this.#reindex(exchanges.slice(dropped));
+    const unreceived = Math.min(Math.max(dropped, 0), this.#remaining);
+    this.#remaining -= unreceived;
+    if (dropped > unreceived) exchanges = this.#reindex(exchanges.slice(dropped - unreceived));
     this.#update({ exchanges, evicted });
   }
 

@@ -13,17 +13,36 @@ export interface SnapshotMeta {
   readonly preserveLog: boolean;
 }
 
-/** A tab's list as the messages that send it: the newest page as `snapshot`, older ones after. */
+type SnapshotMessage = Extract<BackgroundMessage, { type: 'snapshot' }>;
+type SnapshotPage = Extract<BackgroundMessage, { type: 'snapshot-page' }>;
+
+/** The first message a subscribing panel gets: the tab's newest page, and how many older ones remain. */
+export function snapshotMessage(tabId: number, exchanges: readonly Exchange[], meta: SnapshotMeta, pageSize = SNAPSHOT_PAGE_SIZE): SnapshotMessage {
+  const start = Math.max(0, exchanges.length - pageSize);
+  return { type: 'snapshot', version: PROTOCOL_VERSION, tabId, exchanges: exchanges.slice(start), evicted: meta.evicted, preserveLog: meta.preserveLog, remaining: start };
+}
+
+/**
+ * The page of exchanges just older than `olderThan` (the oldest one sent so far), from the list as
+ * it is now: made when it is sent, so exchanges evicted meanwhile are not sent back. `undefined`
+ * when nothing older is left, or when `olderThan` itself was evicted (the oldest go first, so
+ * everything older went with it).
+ */
+export function olderPage(tabId: number, exchanges: readonly Exchange[], olderThan: string, pageSize = SNAPSHOT_PAGE_SIZE): SnapshotPage | undefined {
+  const end = exchanges.findIndex((e) => e.id === olderThan);
+  if (end <= 0) return undefined;
+  const start = Math.max(0, end - pageSize);
+  return { type: 'snapshot-page', tabId, exchanges: exchanges.slice(start, end), remaining: start };
+}
+
+/** A list that does not change while it is sent, as the messages that send it: the newest page first. */
 export function snapshotMessages(tabId: number, exchanges: readonly Exchange[], meta: SnapshotMeta, pageSize = SNAPSHOT_PAGE_SIZE): BackgroundMessage[] {
-  let end = exchanges.length;
-  let start = Math.max(0, end - pageSize);
-  const messages: BackgroundMessage[] = [
-    { type: 'snapshot', version: PROTOCOL_VERSION, tabId, exchanges: exchanges.slice(start, end), evicted: meta.evicted, preserveLog: meta.preserveLog, remaining: start },
-  ];
-  while (start > 0) {
-    end = start;
-    start = Math.max(0, end - pageSize);
-    messages.push({ type: 'snapshot-page', tabId, exchanges: exchanges.slice(start, end), remaining: start });
+  const messages: BackgroundMessage[] = [snapshotMessage(tabId, exchanges, meta, pageSize)];
+  let oldest = exchanges[exchanges.length - pageSize]?.id;
+  for (let page = oldest === undefined ? undefined : olderPage(tabId, exchanges, oldest, pageSize); page !== undefined; ) {
+    messages.push(page);
+    oldest = page.exchanges[0]?.id;
+    page = oldest === undefined ? undefined : olderPage(tabId, exchanges, oldest, pageSize);
   }
   return messages;
 }

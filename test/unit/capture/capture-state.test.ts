@@ -4,7 +4,10 @@ import { CaptureService } from '../../../src/capture/capture-service';
 import { WriteBatcher } from '../../../src/store/write-batcher';
 import { readFixtures } from '../../fixtures/web-request/web-request-fixture';
 import { SequenceBuilder } from './sequence-builder';
-import { memoryPersistence, replay } from './replay-events';
+import { memoryPersistence, parseFixtureEvents, replay } from './replay-events';
+import type { BackgroundMessage, PanelMessage } from '../../../src/protocol/messages';
+import { PanelClient } from '../../../src/protocol/panel-client';
+import { transportPair, type Transport } from '../../../src/protocol/transport';
 
 function simpleGets(count: number, tabId = 7): SequenceBuilder {
   const s = new SequenceBuilder(undefined, undefined, tabId);
@@ -185,5 +188,36 @@ describe('the snapshot a panel gets', () => {
     service.clear(7, Date.now() + 1);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(cleared).toEqual(['snapshot', 'cleared']);
+  });
+});
+
+describe('a panel subscribing while its tab keeps filling', () => {
+  /** Requests to /y/ with ids from `from`: each settles, and evicts the tab's oldest once it is full. */
+  const moreGets = (from: number, count: number) => {
+    const s = new SequenceBuilder(undefined, undefined, 7);
+    for (let i = from; i < from + count; i += 1) s.start(String(i), 'GET', `/y/${i}`).finish(String(i), 'GET', `/y/${i}`);
+    return parseFixtureEvents(s.events);
+  };
+
+  it('ends with exactly the tab\'s list when exchanges are evicted while older pages are on their way', async () => {
+    const { service } = replay(simpleGets(900).events, { limit: 900 });
+    const [panelSide, backgroundSide] = transportPair<unknown, PanelMessage>() as unknown as [Transport<unknown, PanelMessage>, Transport<PanelMessage, BackgroundMessage>];
+    let pagesSent = 0;
+    backgroundSide.onMessage((message) => {
+      if (message.type !== 'subscribe') return;
+      service.subscribe(message.tabId, (m) => {
+        backgroundSide.send(m);
+        // After the first older page: 150 more requests, evicting the next 150 oldest, none sent yet.
+        if (m.type === 'snapshot-page' && ++pagesSent === 1) for (const event of moreGets(2001, 150)) service.ingest(event);
+      });
+      // Right after the newest page: 150 requests, evicting the 150 oldest, not sent yet.
+      for (const event of moreGets(1001, 150)) service.ingest(event);
+    });
+    const client = new PanelClient(() => panelSide, 7);
+    await vi.waitFor(() => expect(client.data.evicted).toBe(300));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(client.data.exchanges.map((e) => e.id)).toEqual(service.exchanges(7).map((e) => e.id));
+    expect(pagesSent).toBeGreaterThan(1);
+    client.close();
   });
 });
