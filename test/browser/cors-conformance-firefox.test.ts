@@ -38,7 +38,8 @@ describe('the CORS conformance corpus in Firefox', () => {
     const versions = [...new Set(fixture.map((v) => v.observedIn))].join('; ');
     const report = `${diffs.length} of ${fixture.length} cases changed (recorded in ${versions}, now Firefox ${result.browserVersion}):\n${formatDiffs(diffs)}`;
     if (diffs.length > 0) console.error(report);
+    // How long the run took is printed, not asserted: speed is the bench's business.
+    console.log(`${fixture.length} cases replayed in Firefox in ${(result.elapsedMs / 1000).toFixed(1)} s`);
     expect(diffs.length, report).toBe(0);
-    expect(result.elapsedMs).toBeLessThan(90_000);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diffExpectations, formatDiffs } from '../conformance/compare-vectors';
 import { readFixture } from '../conformance/fixture-file';
-import { rebaseString, rebaseVector } from '../conformance/rebase-origins';
+import { originsOfVectors, rebaseString, rebaseVector } from '../conformance/rebase-origins';
 import { runInChromium } from '../conformance/run-in-chromium';
-import type { Expectation, Origins } from '../conformance/vector';
+import type { Expectation } from '../conformance/vector';
 
 /**
  * Replays the committed conformance corpus (test/fixtures/cors-vectors.chromium.json) in real
@@ -16,7 +16,7 @@ describe('the CORS conformance corpus in Chromium', () => {
   it('behaves as recorded, case by case', async () => {
     const fixture = readFixture();
     expect(fixture.length).toBeGreaterThanOrEqual(300);
-    const recordedOrigins = originsOf(fixture);
+    const recordedOrigins = originsOfVectors(fixture);
 
     const result = await runInChromium(
       (origins) => fixture.map((v) => rebaseVector(v, recordedOrigins, origins)),
@@ -37,15 +37,8 @@ describe('the CORS conformance corpus in Chromium', () => {
     const versions = [...new Set(fixture.map((v) => v.observedIn))].join('; ');
     const report = `${diffs.length} of ${fixture.length} cases changed (recorded in ${versions}, now Chromium ${result.browserVersion}):\n${formatDiffs(diffs)}`;
     if (diffs.length > 0) console.error(report);
+    // How long the run took is printed, not asserted: speed is the bench's business.
+    console.log(`${fixture.length} cases replayed in Chromium in ${(result.elapsedMs / 1000).toFixed(1)} s`);
     expect(diffs.length, report).toBe(0);
-    expect(result.elapsedMs).toBeLessThan(60_000);
   });
 });
-
-/** The page and API origins the fixture was recorded with, read from its own vectors. */
-function originsOf(fixture: ReadonlyArray<{ request: { url: string; origin: string } }>): Origins {
-  const page = fixture.find((v) => v.request.origin !== 'null')?.request.origin;
-  const api = fixture.map((v) => new URL(v.request.url).origin).find((o) => o !== page);
-  if (page === undefined || api === undefined) throw new Error('the fixture does not name two origins');
-  return { page, api };
-}
