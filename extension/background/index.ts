@@ -20,8 +20,8 @@ const persistence = sessionPersistence(
 );
 
 /**
- * Whose CORS rules to apply: the browser this build is for (`vite build --mode chrome|firefox`),
- * a build-time fact, not a guess from the user agent.
+ * The browser this build is for (`vite build --mode chrome|firefox`), a build-time fact, not a
+ * guess from the user agent: it picks both the CORS rules and the listeners' options.
  */
 const targetBrowser = import.meta.env.MODE === 'firefox' ? 'firefox' : 'chromium';
 
@@ -37,6 +37,7 @@ function whenReady(task: (service: CaptureService) => void): void {
 
 listenToWebRequest(
   browser.webRequest as unknown as WebRequestApi,
+  targetBrowser,
   journaledReceiver(
     run,
     (key, entry) => void session.set({ [key]: entry }).catch((error: unknown) => console.error('CORS DevTools: could not journal an event', error)),

@@ -1,3 +1,4 @@
+import type { Browser } from '../../src/cors/index';
 import { webRequestEventKinds, type WebRequestEventKind } from '../../src/capture/web-request-event';
 
 /** Only http(s): the extension's own pages, data: and file: URLs are none of its business. */
@@ -14,25 +15,20 @@ export interface WebRequestApi {
   readonly onBeforeRedirect: WebRequestEvent;
   readonly onCompleted: WebRequestEvent;
   readonly onErrorOccurred: WebRequestEvent;
-  readonly OnBeforeSendHeadersOptions?: Readonly<Record<string, string>>;
-}
-
-/**
- * Chrome hides CORS preflights, the `Origin` header and the responses of CORS-blocked requests
- * from webRequest unless a listener asks for `extraHeaders` (documented since Chrome 79).
- * Firefox shows them all and has no such option. Detected, never sniffed from the user agent.
- */
-export function hasExtraHeaders(webRequest: WebRequestApi): boolean {
-  return webRequest.OnBeforeSendHeadersOptions?.['EXTRA_HEADERS'] !== undefined;
 }
 
 /**
  * Registers one listener per webRequest event the pairing needs, synchronously, so that a
  * service worker woken by an event has its listeners in place before the event is dispatched.
  * Each listener only hands the raw details on; parsing happens in src/.
+ *
+ * `browser` is the build's (the same fact that picks the CORS rules): Chrome hides CORS
+ * preflights, the `Origin` header and the responses of CORS-blocked requests from webRequest
+ * unless a listener asks for `extraHeaders` (documented since Chrome 79); Firefox shows them all
+ * and has no such option (it refuses a listener that asks).
  */
-export function listenToWebRequest(webRequest: WebRequestApi, onEvent: (kind: WebRequestEventKind, details: unknown) => void): void {
-  const extra = hasExtraHeaders(webRequest) ? ['extraHeaders'] : [];
+export function listenToWebRequest(webRequest: WebRequestApi, browser: Browser, onEvent: (kind: WebRequestEventKind, details: unknown) => void): void {
+  const extra = browser === 'chromium' ? ['extraHeaders'] : [];
   const on = (event: WebRequestEvent, kind: WebRequestEventKind, spec: string[]): void => {
     const listener = (details: unknown): void => onEvent(kind, details);
     if (spec.length === 0) event.addListener(listener, filter);

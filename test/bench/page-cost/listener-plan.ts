@@ -14,8 +14,7 @@ export type ListenerPlan = readonly ListenerSpec[];
 
 /**
  * The listeners the real extension registers in Chrome, read by running its own
- * `listenToWebRequest` against a recorder that looks like Chrome's webRequest (it has
- * `OnBeforeSendHeadersOptions.EXTRA_HEADERS`). The floor extension registers exactly these, so a
+ * `listenToWebRequest` for Chromium against a recorder. The floor extension registers exactly these, so a
  * change to the real listeners changes the floor with it.
  */
 export function realListenerPlan(): ListenerPlan {
@@ -27,7 +26,6 @@ export function realListenerPlan(): ListenerPlan {
   });
   const names = Object.keys(webRequestEventKinds) as WebRequestEventName[];
   const api = Object.fromEntries(names.map((name) => [name, recorder(name)]));
-  const chromeLike = { ...api, OnBeforeSendHeadersOptions: { EXTRA_HEADERS: 'extraHeaders' } } as unknown as WebRequestApi;
-  listenToWebRequest(chromeLike, () => undefined);
+  listenToWebRequest(api as unknown as WebRequestApi, 'chromium', () => undefined);
   return plan;
 }
