@@ -1,5 +1,6 @@
 import type { Exchange } from '../capture/exchange';
 import type { HarAnalysis } from '../har/index';
+import { firefoxReasonWords, ifCredentialsIncludedWords, plainQuoting } from '../report/firefox-verdict-words';
 import { redactExchange, redactUrl } from '../report/redact';
 
 /** How the text report names a verdict in its table. */
@@ -15,9 +16,10 @@ export function verdictLabel(exchange: Exchange): VerdictLabel {
 
 /**
  * The compact text report of the CLI: what the file is, a table of the cross-origin exchanges
- * with their verdicts, then each failure with its explanation and the header lines that fix it,
- * the warnings, and what the file did not let the analysis see. Credentials are redacted unless
- * `keepCredentials`.
+ * with their verdicts, then each failure with its explanation (and Firefox's console reason) and
+ * the header lines that fix it, the requests that pass but fail if sent with credentials
+ * (Firefox), the warnings, and what the file did not let the analysis see. Credentials are
+ * redacted unless `keepCredentials`.
  */
 export function textReport(analysis: HarAnalysis, file: string, keepCredentials: boolean): string {
   const exchanges = analysis.exchanges.map((e) => redactExchange(e, { keepCredentials }));
@@ -36,6 +38,12 @@ export function textReport(analysis: HarAnalysis, file: string, keepCredentials:
   if (failed.length > 0) {
     out.push('Failures');
     failed.forEach((e, i) => out.push(...failure(e, i + 1), ''));
+  }
+  const withCredentials = exchanges.filter((e) => e.diagnosis?.ifCredentialsIncluded !== undefined);
+  if (withCredentials.length > 0) {
+    out.push('Passed, unless sent with credentials');
+    for (const e of withCredentials) out.push(...failingWithCredentials(e));
+    out.push('');
   }
   if (analysis.unexplained.length > 0) {
     out.push('Blocked, reason not in the file');
@@ -93,11 +101,20 @@ function failure(e: Exchange, n: number): string[] {
   const lines = [`${n}. ${e.method} ${e.url} (entry ${entryOf(e)})`];
   const parameter = verdict.failedParameter === null || verdict.failedParameter === '' ? '' : ` (${verdict.failedParameter})`;
   lines.push(`   ${verdict.error ?? 'blocked'}${parameter}${verdict.stage === null ? '' : `, at the ${verdict.stage}`}`);
+  const firefox = firefoxReasonWords(verdict, plainQuoting);
+  if (firefox !== null) lines.push(`   ${firefox}`);
   if (e.diagnosis?.credentials.source === 'likely') lines.push('   Read as a request with credentials: the browser blocked it, and only that reading fails.');
   for (const text of verdict.explanation.split('\n')) lines.push(`   ${text}`);
   if (verdict.fix.preflight.length > 0) lines.push('   Fix: answer the preflight (OPTIONS) with', ...verdict.fix.preflight.map((h) => `     ${h}`));
   if (verdict.fix.response.length > 0) lines.push('   Fix: answer the request with', ...verdict.fix.response.map((h) => `     ${h}`));
   return lines;
+}
+
+function failingWithCredentials(e: Exchange): string[] {
+  const withCredentials = e.diagnosis?.ifCredentialsIncluded;
+  if (withCredentials === undefined) return [];
+  const words = ifCredentialsIncludedWords(withCredentials, plainQuoting);
+  return [`- entry ${entryOf(e)}: ${e.method} ${e.url}`, ...words.split('\n').map((text) => `  ${text}`)];
 }
 
 /** The exchange's entry index in the HAR: its id is `<tab>:<entry index of the first hop>`. */

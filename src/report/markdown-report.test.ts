@@ -6,6 +6,7 @@ import {
   allowHeaders,
   allowMethods,
   allowOrigin,
+  allowCredentials,
   answer,
   exchange,
   failingPut,
@@ -70,6 +71,38 @@ describe('markdownReport', () => {
     expect(redacted).not.toContain('very-secret');
     expect(redacted).toContain('Authorization: [redacted: 19 bytes]');
     expect(markdownReport([withToken], { ...fixed, keepCredentials: true })).toContain('Authorization: Bearer abcdef123456');
+  });
+
+  describe("Firefox's verdicts, as the panel words them", () => {
+    const blocked = failingPut({ browser: 'firefox', url: `${API}/orders/2` });
+    const token = 'supersecret123';
+    const passed = simpleGet({ browser: 'firefox', url: `${API}/feed?access_token=${token}`, response: answer(200, allowOrigin) });
+    const firefox = markdownReport([blocked, passed], fixed);
+
+    it("names Firefox's console reason and its parameter, with MDN's page", () => {
+      expect(firefox).toContain(
+        "- Firefox's console calls it `CORSMissingAllowOrigin2` (`204`). [MDN](https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS/Errors/CORSMissingAllowOrigin)",
+      );
+      expect(report).not.toContain("Firefox's console");
+    });
+
+    it('lists a request that passed but fails if sent with credentials, with that verdict', () => {
+      expect(passed.diagnosis?.verdict.ok).toBe(true);
+      const section = firefox.slice(firefox.indexOf('## Passed, unless sent with credentials\n'));
+      expect(section.startsWith('## Passed, unless sent with credentials\n\n- GET https://api.example/feed?access\\_token=\\[redacted: 14 bytes\\]\n')).toBe(true);
+      expect(section).toContain(
+        "\n  - If it was sent with credentials (`credentials: 'include'`), Firefox blocked it: `CORSMissingAllowCredentials`. The browser sent GET https://api.example/feed",
+      );
+      expect(section).toContain('so the response needs Access-Control-Allow-Credentials: true; the server sent none. Firefox ends a blocked simple request like any other');
+      // With credentials allowed, the second verdict passes too and nothing is listed.
+      const both = simpleGet({ browser: 'firefox', response: answer(200, allowOrigin, allowCredentials) });
+      expect(markdownReport([both], fixed)).not.toContain('## Passed, unless sent with credentials');
+    });
+
+    it('redacts what that verdict quotes unless credentials are kept', () => {
+      expect(firefox).not.toContain(token);
+      expect(markdownReport([passed], { ...fixed, keepCredentials: true })).toContain(`Firefox blocked it: \`CORSMissingAllowCredentials\`. The browser sent GET ${API}/feed?access\\_token=${token} from`);
+    });
   });
 
   describe('with hostile data', () => {

@@ -1,10 +1,12 @@
 /**
  * The Markdown report: ready to paste into a bug tracker. A title, a summary, one section per
- * failing exchange (verdict, fix, warnings, headers), then the exchanges with warnings only.
- * Everything quoted from a page or a server goes through `markdown-text.ts`.
+ * failing exchange (verdict, Firefox's console reason, fix, warnings, headers), then the
+ * exchanges that passed but fail if sent with credentials (Firefox), then those with warnings
+ * only. Everything quoted from a page or a server goes through `markdown-text.ts`.
  */
 import type { Exchange, PreflightRecord, ResponseRecord } from '../capture/exchange';
 import type { HeaderList } from '../capture/header-list';
+import { firefoxReasonWords, ifCredentialsIncludedWords, type Quoting } from './firefox-verdict-words';
 import { fencedBlock, inlineCode, inlineText, tableCell, truncate } from './markdown-text';
 import { redactExchange } from './redact';
 import type { ReportOptions } from './report-options';
@@ -12,6 +14,9 @@ import { isFailedExchange, summarize, type ReportSummary } from './report-summar
 import { isUnexpectedPreflight } from './unexpected-preflight';
 
 const MAX_URL_IN_HEADING = 200;
+
+/** Values as code spans, text escaped; links are only ever built from a checked Firefox reason key. */
+const markdownQuoting: Quoting = { code: inlineCode, text: inlineText, link: (label, url) => `[${label}](${url})` };
 
 function summaryTable(s: ReportSummary): string {
   const rows: Array<[string, number]> = [
@@ -60,6 +65,8 @@ function failureSection(e: Exchange, n: number): string {
   const out = [`### ${n}. ${inlineText(e.method)} ${inlineText(truncate(e.url, MAX_URL_IN_HEADING))}`, ''];
   const parameter = v.failedParameter === null || v.failedParameter === '' ? '' : ` (failed parameter: ${inlineCode(v.failedParameter)})`;
   out.push(`- **Error:** ${inlineCode(v.error ?? 'blocked')}${parameter}`);
+  const firefox = firefoxReasonWords(v, markdownQuoting);
+  if (firefox !== null) out.push(`- ${firefox}`);
   if (v.stage !== null) out.push(`- **Stage:** ${v.stage}`);
   out.push(`- **Credentials mode:** ${inlineText(credentialsWords(e))}`);
   if (e.error !== null) out.push(`- **Browser error:** ${inlineCode(e.error)}`);
@@ -83,6 +90,16 @@ function failureSection(e: Exchange, n: number): string {
   else out.push('**Request:** not sent (its preflight stopped it)', '');
   if (e.response !== null) out.push('**Response**', '', responseBlock(e.response), '');
   return out.join('\n');
+}
+
+function failingWithCredentials(exchanges: readonly Exchange[]): string {
+  const out: string[] = [];
+  for (const e of exchanges) {
+    const withCredentials = e.diagnosis?.ifCredentialsIncluded;
+    if (withCredentials === undefined) continue;
+    out.push(`- ${inlineText(e.method)} ${inlineText(truncate(e.url, MAX_URL_IN_HEADING))}`, `  - ${ifCredentialsIncludedWords(withCredentials, markdownQuoting)}`);
+  }
+  return out.length === 0 ? '' : ['## Passed, unless sent with credentials', '', ...out, ''].join('\n');
 }
 
 function warningsOnly(exchanges: readonly Exchange[]): string {
@@ -116,6 +133,8 @@ export function markdownReport(exchanges: readonly Exchange[], options: ReportOp
     parts.push('## Failed requests', '');
     failing.forEach((e, i) => parts.push(failureSection(e, i + 1)));
   }
+  const withCredentials = failingWithCredentials(shown);
+  if (withCredentials !== '') parts.push(withCredentials);
   const warnings = warningsOnly(shown);
   if (warnings !== '') parts.push(warnings);
   return `${parts.join('\n').trimEnd()}\n`;

@@ -8,7 +8,7 @@
 import { diagnose } from '../capture/diagnose';
 import type { Exchange, PreflightCacheLink, PreflightRecord, ResponseRecord } from '../capture/exchange';
 import type { HeaderList } from '../capture/header-list';
-import { classify } from '../cors/index';
+import { classify, type Browser } from '../cors/index';
 
 export const PAGE = 'https://app.example';
 export const API = 'https://api.example';
@@ -36,6 +36,8 @@ export interface ExchangeSpec {
   /** How long the preflight took (ms). */
   readonly preflightMs?: number;
   readonly cacheMaxAge?: number | null;
+  /** The browser whose rules diagnose it (its user agent is sent too). Chromium when absent. */
+  readonly browser?: Browser;
 }
 
 export function answer(status: number, ...headers: Array<readonly [string, string]>): Answer {
@@ -66,7 +68,7 @@ export function exchange(spec: ExchangeSpec = {}): Exchange {
     ...author,
     ['Origin', origin],
     ['Sec-Fetch-Mode', 'cors'],
-    ['User-Agent', 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0'],
+    ['User-Agent', spec.browser === 'firefox' ? 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0' : 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0'],
     ...(spec.cookie === undefined ? [] : ([['Cookie', spec.cookie]] as const)),
   ];
   const preflights: PreflightRecord[] = [];
@@ -91,7 +93,8 @@ export function exchange(spec: ExchangeSpec = {}): Exchange {
   }
   const responseAt = start + (preflights.length > 0 ? preflightMs : 0) + 10;
   const response = requestSent && spec.response !== undefined && spec.response !== null ? record(spec.response, responseAt) : null;
-  const error = spec.error !== undefined ? spec.error : requestSent && response !== null ? null : 'net::ERR_FAILED';
+  const blocked = spec.browser === 'firefox' ? 'NS_ERROR_DOM_BAD_URI' : 'net::ERR_FAILED';
+  const error = spec.error !== undefined ? spec.error : requestSent && response !== null ? null : blocked;
   const cache: PreflightCacheLink | null = spec.preflight === 'cached' ? { exchangeId: null, maxAge: spec.cacheMaxAge ?? null } : null;
   const settled: Exchange = {
     id: spec.id ?? `1:${n}`,
@@ -113,7 +116,7 @@ export function exchange(spec: ExchangeSpec = {}): Exchange {
     state: error === null ? 'complete' : 'failed',
     diagnosis: null,
   };
-  return { ...settled, diagnosis: diagnose(settled) };
+  return { ...settled, diagnosis: diagnose(settled, spec.browser) };
 }
 
 function record(a: Answer, time: number): ResponseRecord {

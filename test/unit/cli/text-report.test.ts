@@ -1,0 +1,72 @@
+/**
+ * The CLI's text report of Firefox's own HAR export (test/fixtures/har/firefox-devtools.har): what
+ * the panel shows of a Firefox verdict, its console reason and the "if sent with credentials"
+ * verdict, held to what Firefox's console said in the same run (firefox-observed.json).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { textReport } from '../../../src/cli/text-report';
+import type { HarAnalysis } from '../../../src/har/index';
+import { analyzeHar } from '../../../src/har/index';
+import { allowOrigin, answer, API, simpleGet } from '../../../src/report/test-exchanges';
+import { fixtureDir, readFixture, scenarioOf } from '../har/har-fixtures';
+
+interface ConsoleReason {
+  readonly key: string;
+  readonly url: string;
+  readonly parameter: string | null;
+  readonly warning: boolean;
+}
+
+const observed = JSON.parse(readFileSync(resolve(fixtureDir, 'firefox-observed.json'), 'utf8')) as { readonly consoleReasons: readonly ConsoleReason[] };
+const analysis = analyzeHar(readFixture(resolve(fixtureDir, 'firefox-devtools.har')));
+const text = textReport(analysis, 'firefox-devtools.har', false);
+
+/** The report's block for one failure or one listed request: its first line up to the next blank or listed line. */
+function blockOf(url: string, section: string): string {
+  const body = text.slice(text.indexOf(`\n${section}\n`));
+  const start = body.indexOf(` ${url}`);
+  expect(start, url).toBeGreaterThan(0);
+  const end = body.slice(start).search(/\n(?:\n|- entry )/);
+  return body.slice(start, end < 0 ? undefined : start + end);
+}
+
+describe("the CLI's text report of a Firefox HAR", () => {
+  it("gives each failure the reason Firefox's console gave for it, with its parameter", () => {
+    const failed = analysis.exchanges.filter((e) => e.diagnosis?.verdict.ok === false);
+    expect(failed.length).toBeGreaterThan(25);
+    let matched = 0;
+    for (const e of failed) {
+      const verdict = e.diagnosis?.verdict;
+      const block = blockOf(e.url, 'Failures');
+      const parameter = verdict?.firefoxParameter === null || verdict?.firefoxParameter === undefined ? '' : ` (${verdict.firefoxParameter})`;
+      expect(block).toContain(`\n   Firefox's console calls it ${verdict?.firefoxReason ?? ''}${parameter}. MDN: https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS/Errors/`);
+      // Firefox's console said it for the same URL (it may say more: CORSDidNotSucceed2 follows any block).
+      const said = observed.consoleReasons.filter((r) => r.url === e.url && !r.warning).map((r) => `calls it ${r.key}${r.parameter === null ? '' : ` (${r.parameter})`}.`);
+      if (said.some((words) => block.includes(words))) matched++;
+      else expect(said, scenarioOf(e.url)).toEqual([]);
+    }
+    expect(matched).toBeGreaterThan(20);
+  });
+
+  it("lists a request Firefox blocked only for credentials: 'include' as passing unless sent with credentials, with the console's reason", () => {
+    const [blindly] = analysis.exchanges.filter((e) => scenarioOf(e.url) === 'wildcard-credentials-no-cookie');
+    expect(blindly?.diagnosis?.verdict.ok).toBe(true);
+    const said = observed.consoleReasons.find((r) => r.url === blindly?.url && !r.warning);
+    expect(said?.key).toBe('CORSNotSupportingCredentials');
+    const block = blockOf(blindly?.url ?? '', 'Passed, unless sent with credentials');
+    expect(block).toContain(`\n  If it was sent with credentials (credentials: 'include'), Firefox blocked it: ${said?.key ?? ''}. The browser sent GET ${blindly?.url ?? ''}`);
+    expect(block).toContain('Access-Control-Allow-Origin: *, which is not allowed when the request carries credentials');
+  });
+
+  it('redacts what the second verdict quotes unless --keep-credentials', () => {
+    const token = 'supersecret123';
+    const exchange = simpleGet({ id: '0:3', browser: 'firefox', url: `${API}/feed?access_token=${token}`, response: answer(200, allowOrigin) });
+    const one: HarAnalysis = { ...analysis, exchanges: [exchange], unexplained: [], skipped: [], warnings: [] };
+    const redacted = textReport(one, 'one.har', false);
+    expect(redacted).toContain("\n- entry 3: GET https://api.example/feed?access_token=[redacted: 14 bytes]\n  If it was sent with credentials (credentials: 'include'), Firefox blocked it: CORSMissingAllowCredentials.");
+    expect(redacted).not.toContain(token);
+    expect(textReport(one, 'one.har', true)).toContain(`Firefox blocked it: CORSMissingAllowCredentials. The browser sent GET ${API}/feed?access_token=${token} from`);
+  });
+});
