@@ -23,6 +23,8 @@ function variety() {
     redirected,
     { ...simpleGet(), state: 'pending' as const, endTime: null, response: null, diagnosis: null },
     exchange({ url: 'not a url', origin: 'null', headers: [['X\u0000', '\u202e<b>']], response: answer(200) }),
+    // Firefox: a pass that fails if sent with credentials carries that second verdict.
+    simpleGet({ browser: 'firefox' }),
   ];
 }
 
@@ -31,8 +33,8 @@ describe('jsonReport', () => {
 
   it('is a versioned envelope', () => {
     expect(report).toMatchObject({ schema: 'cors-devtools-report', schemaVersion: REPORT_SCHEMA_VERSION, generatedAt: '2025-11-22T01:00:00.000Z', source: 'https://app.example/', redacted: true });
-    expect(report.summary.total).toBe(9);
-    expect(report.exchanges).toHaveLength(9);
+    expect(report.summary.total).toBe(10);
+    expect(report.exchanges).toHaveLength(10);
   });
 
   it('matches the published JSON Schema, after a JSON round trip', () => {
@@ -54,6 +56,7 @@ describe('jsonReport', () => {
     expect(traced?.diagnosis?.classification.requestHeaders).toEqual(['authorization', 'x-request-id']);
     expect(JSON.stringify(traced)).not.toContain('abcdefgh12345');
     expect(report.exchanges[7]?.preflight.state).toBe('pending');
+    expect(report.exchanges[9]?.diagnosis?.ifCredentialsIncluded).toMatchObject({ ok: false, firefoxReason: 'CORSMissingAllowCredentials' });
   });
 
   it('says when credentials were kept', () => {
