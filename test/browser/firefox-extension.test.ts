@@ -9,7 +9,6 @@
  * extension's own panel page (BiDi cannot navigate to moz-extension://, see support/firefox.ts)
  * and speaks the panel's protocol from it.
  */
-import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/capture/exchange';
@@ -19,8 +18,7 @@ import { GECKO_ID, launchFirefox, type FirefoxSession } from './support/firefox'
 import { screenshotWindow, showExtensionPanel } from './support/firefox-devtools-panel';
 import { readSnapshot, tabIdOf, waitForExchanges } from './support/firefox-panel-port';
 import type { Outcome } from './support/playground-page';
-
-const screenshotPath = resolve(import.meta.dirname, '../../dist/screenshots/firefox-cors-panel.png');
+import { saveScreenshot } from './support/screenshots';
 
 /** Scenarios that never make a CORS exchange: the panel must not list them. */
 const notCors = new Set(['image-no-cors', 'no-cors-fetch', 'same-origin-fetch']);
@@ -113,7 +111,7 @@ describe('the Firefox build in Firefox ESR', () => {
     // The panel lives in the extension's process, out of the chrome context's reach: give it time
     // to get its snapshot before the picture (the picture is evidence, not an assertion).
     await new Promise((done) => setTimeout(done, 2000));
-    await screenshotWindow(session.chrome, screenshotPath);
+    await saveScreenshot('firefox-panel.png', await screenshotWindow(session.chrome));
   });
 
   it('lists a preflighted PUT with its preflight paired', () => {

@@ -5,16 +5,14 @@
  * - Without one (or with --headless): clicks through every scenario itself, prints what the CORS
  *   panel shows, and saves a screenshot of the DevTools CORS tab.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { openCorsPanel, tabIdOf } from '../browser/support/cors-panel';
 import { openDevToolsOnPlayground } from '../browser/support/devtools-session';
 import { PanelProtocolReader } from '../browser/support/panel-protocol';
 import { preflightLabel, statusLabel, verdictLabel } from '../../src/panel/exchange-summary';
 import { runAllScenarios } from '../browser/support/playground-page';
+import { saveScreenshot } from '../browser/support/screenshots';
 
 const headless = process.argv.includes('--headless') || (process.env['DISPLAY'] ?? process.env['WAYLAND_DISPLAY'] ?? '') === '';
-const screenshotPath = resolve(import.meta.dirname, '../../dist/screenshots/cors-panel.png');
 
 // The fixed ports are easy to remember; if they are taken, any free ones do.
 const devtools = await openDevToolsOnPlayground({ headless, pagePort: 8080, apiPort: 8081 }).catch(() => openDevToolsOnPlayground({ headless }));
@@ -47,8 +45,7 @@ if (!headless) {
   // Show a failure's diagnosis in the screenshot.
   await panel.evaluate(`document.querySelector('.row.failed')?.click()`);
   await new Promise((done) => setTimeout(done, 300));
-  await mkdir(resolve(screenshotPath, '..'), { recursive: true });
-  await writeFile(screenshotPath, await (panel.devtools ?? panel).screenshot());
+  const screenshotPath = await saveScreenshot('cors-panel.png', await (panel.devtools ?? panel).screenshot());
   console.log(`\nScreenshot of the DevTools CORS tab: ${screenshotPath}`);
   await devtools.close();
 }

@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { ChromeContext } from './firefox-chrome-context';
 
 /**
@@ -34,7 +32,7 @@ export async function showExtensionPanel(chrome: ChromeContext, tabUrlPrefix: st
  * captureScreenshot does not take chrome contexts). Headless compositing can overlap the page
  * over the toolbox's left edge; the panel's own area is drawn faithfully.
  */
-export async function screenshotWindow(chrome: ChromeContext, path: string): Promise<void> {
+export async function screenshotWindow(chrome: ChromeContext): Promise<Buffer> {
   const dataUrl = await chrome.evaluate<string>(`(async () => {
     const bitmap = await window.browsingContext.currentWindowGlobal.drawSnapshot(null, 1, 'white');
     const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
@@ -43,6 +41,5 @@ export async function screenshotWindow(chrome: ChromeContext, path: string): Pro
     canvas.getContext('2d').drawImage(bitmap, 0, 0);
     return canvas.toDataURL('image/png');
   })()`);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
 }
