@@ -1,5 +1,6 @@
 import type { Exchange } from '../capture/exchange';
 import { originOf } from '../capture/url-origin';
+import { corsBlockErrors } from './cors-block-error';
 import { harEvents, HAR_TAB_ID } from './har-events';
 import { HarError } from './har-error';
 import type { HarRecord } from './har-record';
@@ -45,9 +46,6 @@ export interface HarReaderOptions {
 }
 
 export const MAX_SKIPPED_LISTED = 1000;
-
-/** The error strings a CORS block ends a request with (Chrome, Firefox). */
-const corsBlockErrors = new Set(['net::ERR_FAILED', 'NS_ERROR_DOM_BAD_URI']);
 
 /**
  * Reads a HAR file chunk by chunk ({@link push}) and analyses it at the end ({@link finish}).

@@ -1,8 +1,6 @@
 import { getHeader } from '../capture/header-list';
+import { corsBlockError } from './cors-block-error';
 import type { HarRecord } from './har-record';
-
-/** Firefox's error string for a request CORS stopped (its preflight failed). */
-export const FIREFOX_CORS_ERROR = 'NS_ERROR_DOM_BAD_URI';
 
 /**
  * How long after a request's start its preflight may start, for the two to be read as one
@@ -58,7 +56,7 @@ export function placeAfterPreflights(records: readonly HarRecord[]): HarRecord[]
 function after(request: HarRecord, time: number): HarRecord {
   const { times } = request;
   if (request.status === 0 && request.error === null) {
-    return { ...request, error: FIREFOX_CORS_ERROR, times: { ...times, end: Math.max(times.end, time) } };
+    return { ...request, error: corsBlockError.firefox, times: { ...times, end: Math.max(times.end, time) } };
   }
   const delta = Math.max(0, time - times.send);
   return { ...request, times: { start: times.start, send: times.send + delta, headers: times.headers + delta, end: times.end + delta } };

@@ -9,6 +9,7 @@ import { diagnose } from '../capture/diagnose';
 import type { Exchange, PreflightCacheLink, PreflightRecord, ResponseRecord } from '../capture/exchange';
 import type { HeaderList } from '../capture/header-list';
 import { classify, type Browser } from '../cors/index';
+import { corsBlockError } from '../har/cors-block-error';
 
 export const PAGE = 'https://app.example';
 export const API = 'https://api.example';
@@ -93,8 +94,7 @@ export function exchange(spec: ExchangeSpec = {}): Exchange {
   }
   const responseAt = start + (preflights.length > 0 ? preflightMs : 0) + 10;
   const response = requestSent && spec.response !== undefined && spec.response !== null ? record(spec.response, responseAt) : null;
-  const blocked = spec.browser === 'firefox' ? 'NS_ERROR_DOM_BAD_URI' : 'net::ERR_FAILED';
-  const error = spec.error !== undefined ? spec.error : requestSent && response !== null ? null : blocked;
+  const error = spec.error !== undefined ? spec.error : requestSent && response !== null ? null : corsBlockError[spec.browser ?? 'chromium'];
   const cache: PreflightCacheLink | null = spec.preflight === 'cached' ? { exchangeId: null, maxAge: spec.cacheMaxAge ?? null } : null;
   const settled: Exchange = {
     id: spec.id ?? `1:${n}`,
