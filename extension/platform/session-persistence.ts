@@ -29,14 +29,15 @@ export function sessionPersistence(
   onFull: () => void = () => undefined,
 ): Persistence & { idle(): Promise<void> } {
   const batcher = new WriteBatcher(
-    // Both calls go out now, set before remove (the browser applies them in that order): a worker
-    // stopped between the two leaves a settled exchange stored next to its stale in-flight entry
-    // (which restoring resolves), never neither of them.
+    // One set carries every change, removals as null: the browser applies a set all or nothing,
+    // so a worker stopped after it leaves no removed key behind (an in-flight entry of a request
+    // that settled, an evicted exchange), which restoring would take for live. The remove that
+    // follows only tidies the nulls away.
     async (set, remove) => {
-      const calls: Array<Promise<void>> = [];
-      if (Object.keys(set).length > 0) calls.push(area.set(set));
-      if (remove.length > 0) calls.push(area.remove(remove));
-      await Promise.all(calls);
+      const items: Record<string, unknown> = { ...set };
+      for (const key of remove) items[key] = null;
+      if (Object.keys(items).length > 0) await area.set(items);
+      if (remove.length > 0) await area.remove(remove);
     },
     (error): WriteFailure => {
       onError(error);

@@ -4,7 +4,7 @@ import { ExchangeStore } from '../store/exchange-store';
 import { StorageBudget } from '../store/storage-budget';
 import type { Browser } from '../cors/index';
 import { diagnose } from './diagnose';
-import { journalKeys, unappliedJournal, type JournalRun } from './event-journal';
+import { appliedKeyOf, unappliedJournal, type JournalRun } from './event-journal';
 import type { Exchange } from './exchange';
 import { copyExchange } from './new-exchange';
 import { PairingEngine } from './pairing-engine';
@@ -80,7 +80,7 @@ export class CaptureService {
   }
 
   /**
-   * Handles one event. `journaled` is the key of its journal entry (see {@link journalKeys}): it is
+   * Handles one event. `journaled` is the key of its journal entry (see event-journal.ts): it is
    * marked applied, and dropped, in the same write as what the event changed.
    */
   ingest(event: WebRequestEvent, journaled?: string): void {
@@ -92,7 +92,7 @@ export class CaptureService {
     }
     this.#persistEngine();
     if (journaled !== undefined) {
-      this.#persistence.set(journalKeys.applied, journaled);
+      this.#persistence.set(appliedKeyOf(journaled), journaled);
       this.#persistence.remove(journaled);
     }
   }
@@ -276,7 +276,8 @@ export class CaptureService {
     const settled = new Set([...byTab.values()].flat().map((e) => e.id));
     for (const request of [...this.#engine.trackedRequests()]) {
       if (request.exchange === null) continue;
-      // Stopped between storing the settled exchange and removing its in-flight entry: it is done.
+      // Settled, with its in-flight entry still stored: it is done. (sessionPersistence removes that
+      // entry in the same set that stores the exchange; a writer without that guarantee may not.)
       if (settled.has(request.exchange.id)) {
         this.#engine.forget(request);
         continue;

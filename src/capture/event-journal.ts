@@ -14,8 +14,13 @@ import { webRequestEventKinds, type WebRequestEvent, type WebRequestEventKind } 
  * (`j:` keys, written before any work is done); the write that stores what the event changed also
  * records it as applied (one `storage.session.set`, applied all or nothing) and drops its entry.
  * A restarted background applies, in order, the entries a stopped one did not.
+ *
+ * Each run (one start of the background) keeps its own mark of what it applied, so that telling
+ * applied from not never compares two runs' keys: runs are ordered by their start time only to
+ * replay several stopped runs oldest first, and a clock set back between two runs changes nothing
+ * but that order.
  */
-export const journalKeys = { entry: 'j:', applied: 'journal-applied' } as const;
+export const journalKeys = { entry: 'j:', applied: 'journal-applied:' } as const;
 
 /** One background's run: entries sort by when it started, then by arrival within it. */
 export interface JournalRun {
@@ -23,13 +28,23 @@ export interface JournalRun {
   readonly id: string;
 }
 
-/** What every key of one run's entries starts with. */
-function journalRunPrefix(run: JournalRun): string {
-  return `${journalKeys.entry}${String(run.startedAt).padStart(15, '0')}:${run.id}:`;
+/** What every key of one run's entries starts with, after {@link journalKeys.entry}. */
+function runPart(run: JournalRun): string {
+  return `${String(run.startedAt).padStart(15, '0')}:${run.id}:`;
+}
+
+/** The run part of an entry's key (its keys are the run part, then the sequence number). */
+function runPartOf(entryKey: string): string {
+  return entryKey.slice(journalKeys.entry.length, entryKey.lastIndexOf(':') + 1);
+}
+
+/** The key under which an entry's run marks the last entry it applied. */
+export function appliedKeyOf(entryKey: string): string {
+  return journalKeys.applied + runPartOf(entryKey);
 }
 
 export function journalKey(run: JournalRun, sequence: number): string {
-  return `${journalRunPrefix(run)}${String(sequence).padStart(9, '0')}`;
+  return `${journalKeys.entry}${runPart(run)}${String(sequence).padStart(9, '0')}`;
 }
 
 /** An entry: the event's kind and the details as the browser gave them (parsed again on replay). */
@@ -45,7 +60,7 @@ export interface JournaledEvent {
 export interface UnappliedJournal {
   /** Events a stopped background was handed and did not apply, oldest first. */
   readonly replay: readonly JournaledEvent[];
-  /** Entries to drop: applied already, or not an event. */
+  /** Keys to drop: entries applied already or that are not events, and the marks of runs with no entry left. */
   readonly drop: readonly string[];
 }
 
@@ -55,16 +70,26 @@ export interface UnappliedJournal {
  * parses what the browser hands over.
  */
 export function unappliedJournal(restored: PersistedState, current?: JournalRun): UnappliedJournal {
-  const applied = restored[journalKeys.applied];
-  const appliedUpTo = typeof applied === 'string' ? applied : '';
-  const own = current === undefined ? undefined : journalRunPrefix(current);
+  const own = current === undefined ? undefined : runPart(current);
   const replay: JournaledEvent[] = [];
   const drop: string[] = [];
+  const runsWithEntries = new Set<string>();
   for (const key of Object.keys(restored).filter((k) => k.startsWith(journalKeys.entry)).sort()) {
-    if (own !== undefined && key.startsWith(own)) continue;
-    const event = key > appliedUpTo ? eventOf(restored[key]) : undefined;
+    const run = runPartOf(key);
+    runsWithEntries.add(run);
+    if (run === own) continue;
+    const applied = restored[journalKeys.applied + run];
+    const event = typeof applied === 'string' && key <= applied ? undefined : eventOf(restored[key]);
     if (event === undefined) drop.push(key);
     else replay.push({ key, event });
+  }
+  // A run's mark outlives its entries by one restart: it is dropped only once nothing of the run is
+  // left, never in the write that drops the run's last entries (a stop between the two would
+  // leave entries without the mark that says they were applied).
+  for (const key of Object.keys(restored)) {
+    if (!key.startsWith(journalKeys.applied)) continue;
+    const run = key.slice(journalKeys.applied.length);
+    if (run !== own && !runsWithEntries.has(run)) drop.push(key);
   }
   return { replay, drop };
 }

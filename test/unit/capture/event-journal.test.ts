@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CaptureService } from '../../../src/capture/capture-service';
-import { journaledReceiver, journalEntry, journalKey, journalKeys, unappliedJournal, type JournalRun } from '../../../src/capture/event-journal';
+import { appliedKeyOf, journaledReceiver, journalEntry, journalKey, journalKeys, unappliedJournal, type JournalRun } from '../../../src/capture/event-journal';
 import { webRequestEventKinds, type WebRequestEventKind } from '../../../src/capture/web-request-event';
 import { readFixtures, type FixtureEvent } from '../../fixtures/web-request/web-request-fixture';
 import { memoryPersistence, replay, type MemoryPersistence } from './replay-events';
@@ -61,7 +61,7 @@ describe('the event journal', () => {
     for (const event of fixture?.events ?? []) first.receive(event);
     const expected = first.service.exchanges(fixture?.events[0]?.details['tabId'] as number);
     // Stopped after the state write, before the entry's removal reached storage.
-    const lastKey = persistence.data.get(journalKeys.applied) as string;
+    const lastKey = persistence.data.get(`${journalKeys.applied}000000000001000:first:`) as string;
     const restored = { ...persistence.snapshot(), [lastKey]: journalEntry('completed', fixture?.events.at(-1)?.details) };
     const journal = unappliedJournal(restored, { startedAt: 2000, id: 'second' });
     expect(journal).toEqual({ replay: [], drop: [lastKey] });
@@ -90,5 +90,32 @@ describe('the event journal', () => {
   it('orders runs by start, then events by arrival, whatever the sequence numbers', () => {
     expect(journalKey({ startedAt: 999, id: 'zz' }, 123_456) < journalKey({ startedAt: 1000, id: 'aa' }, 0)).toBe(true);
     expect(journalKey({ startedAt: 1000, id: 'aa' }, 9) < journalKey({ startedAt: 1000, id: 'aa' }, 10)).toBe(true);
+  });
+
+  it.each([0, 5])('tells applied entries from unapplied ones within each run, even when the clock went back between runs (second run handles %i before its stop)', (handled) => {
+    const fixture = readFixtures('chrome').get('parallel-preflights');
+    const events = fixture?.events ?? [];
+    const expected = replay(events).exchanges();
+    const persistence = memoryPersistence();
+    // The first run applies ten events, and is stopped before applying the next one.
+    const first = new Background(persistence, { startedAt: 5000, id: 'first' });
+    events.slice(0, 10).forEach((event) => first.receive(event));
+    first.receive(events[10] as FixtureEvent, true);
+    // The clock went back: the second run's keys sort before the first's. It replays the first's
+    // entry, handles `handled` events, and is stopped the same way at the next.
+    const second = new Background(persistence, { startedAt: 1000, id: 'second' }, persistence.snapshot());
+    events.slice(11, 11 + handled).forEach((event) => second.receive(event));
+    second.receive(events[11 + handled] as FixtureEvent, true);
+    const restored = persistence.snapshot();
+    const journal = unappliedJournal(restored, { startedAt: 9000, id: 'third' });
+    expect(journal.replay.map((entry) => entry.key)).toEqual([journalKey({ startedAt: 1000, id: 'second' }, handled)]);
+    const last = new Background(persistence, { startedAt: 9000, id: 'third' }, restored);
+    events.slice(12 + handled).forEach((event) => last.receive(event));
+    expect(last.service.exchanges(expected[0]?.tabId ?? 0)).toEqual(expected);
+    // The first run has nothing left, so its mark goes; the second's goes at the next restart.
+    expect(journal.drop).toContain(appliedKeyOf(journalKey({ startedAt: 5000, id: 'first' }, 0)));
+    expect(unappliedJournal(persistence.snapshot(), { startedAt: 9500, id: 'fourth' }).drop).toEqual(
+      expect.arrayContaining([appliedKeyOf(journalKey({ startedAt: 1000, id: 'second' }, 0)), appliedKeyOf(journalKey({ startedAt: 9000, id: 'third' }, 0))]),
+    );
   });
 });
