@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { diffExpectations, formatDiffs } from '../conformance/compare-vectors';
 import { readFirefoxFixture } from '../conformance/fixture-file';
-import { originsOfVectors, rebaseExchange, rebaseString } from '../conformance/rebase-origins';
+import { replayCorpus } from '../conformance/replay-corpus';
 import { runInFirefox } from '../conformance/run-in-firefox';
-import { FIREFOX_COMPARED_FIELDS, type FirefoxExpectation } from '../conformance/vector';
+import { FIREFOX_COMPARED_FIELDS } from '../conformance/vector';
 
 /**
  * Replays the committed conformance corpus in real Firefox ESR (test/fixtures/cors-vectors.firefox.json),
@@ -17,29 +16,16 @@ describe('the CORS conformance corpus in Firefox', () => {
   it('behaves as recorded, case by case', async () => {
     const fixture = readFirefoxFixture();
     expect(fixture.length).toBeGreaterThanOrEqual(300);
-    const recordedOrigins = originsOfVectors(fixture);
 
-    const result = await runInFirefox(
-      (origins) => fixture.map((v) => rebaseExchange(v, recordedOrigins, origins)),
-      { ports: { page: 0, api: 0 } },
-    );
-
-    const observed = new Map<string, FirefoxExpectation>();
-    for (const [id, o] of result.observations) {
-      const { notes: _notes, wire: _wire, ...expectation } = o;
-      const parameter = expectation.firefoxParameter;
-      observed.set(id, {
-        ...expectation,
-        firefoxParameter: parameter === null ? null : rebaseString(parameter, result.origins, recordedOrigins),
-      });
-    }
-    const recorded = new Map(fixture.map((v) => [v.id, v.expect] as const));
-    const diffs = diffExpectations(recorded, observed, FIREFOX_COMPARED_FIELDS);
-    const versions = [...new Set(fixture.map((v) => v.observedIn))].join('; ');
-    const report = `${diffs.length} of ${fixture.length} cases changed (recorded in ${versions}, now Firefox ${result.browserVersion}):\n${formatDiffs(diffs)}`;
-    if (diffs.length > 0) console.error(report);
+    const { diffs, report, elapsedMs } = await replayCorpus(fixture, {
+      name: 'Firefox',
+      run: runInFirefox,
+      expectationOf: ({ notes: _notes, wire: _wire, ...expectation }, back) => ({ ...expectation, firefoxParameter: back(expectation.firefoxParameter) }),
+      fields: FIREFOX_COMPARED_FIELDS,
+    });
     // How long the run took is printed, not asserted: speed is the bench's business.
-    console.log(`${fixture.length} cases replayed in Firefox in ${(result.elapsedMs / 1000).toFixed(1)} s`);
+    console.log(`${fixture.length} cases replayed in Firefox in ${(elapsedMs / 1000).toFixed(1)} s`);
+    if (diffs.length > 0) console.error(report);
     expect(diffs.length, report).toBe(0);
   });
 });

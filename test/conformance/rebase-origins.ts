@@ -4,7 +4,7 @@
  * header values (Allow-Origin, Location), whatever the scheme's case or a trailing path.
  */
 import type { CaseResponse } from './cases/case';
-import type { CorsVector, Origins, VectorRequest } from './vector';
+import type { Origins, VectorRequest } from './vector';
 
 export function rebaseString(text: string, from: Origins, to: Origins): string {
   const table = new Map([
@@ -39,13 +39,6 @@ export function rebaseExchange<T extends Exchange>(exchange: T, from: Origins, t
     preflight: answer(exchange.preflight),
     response: answer(exchange.response),
   };
-}
-
-/** Rebases a recorded vector, including a failedParameter that names an origin. */
-export function rebaseVector(vector: CorsVector, from: Origins, to: Origins): CorsVector {
-  const moved = rebaseExchange(vector, from, to);
-  const parameter = vector.expect.failedParameter;
-  return { ...moved, expect: { ...vector.expect, failedParameter: parameter === null ? null : rebaseString(parameter, from, to) } };
 }
 
 /** The page and API origins a fixture was recorded with, read from its own vectors. */
