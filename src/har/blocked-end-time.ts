@@ -1,5 +1,6 @@
 import { getHeader } from '../capture/header-list';
-import type { HarRecord } from './har-record';
+import { JUST_AFTER, type HarRecord } from './har-record';
+import { recordsByUrl } from './records-by-url';
 
 /**
  * When a request that was never sent (stopped by its preflight) ended, as the event order needs it.
@@ -12,13 +13,7 @@ import type { HarRecord } from './har-record';
  * that started while it was waiting. Only the time moves; the pairing engine still pairs.
  */
 export function blockedEndTimes(records: readonly HarRecord[]): Map<number, number> {
-  const preflightsByUrl = new Map<string, HarRecord[]>();
-  for (const record of records) {
-    if (record.role !== 'preflight') continue;
-    let list = preflightsByUrl.get(record.url);
-    if (list === undefined) preflightsByUrl.set(record.url, (list = []));
-    list.push(record);
-  }
+  const preflightsByUrl = recordsByUrl(records, (r) => r.role === 'preflight');
   const ends = new Map<number, number>();
   for (const record of records) {
     if (record.role !== 'request' || record.requestHeaders !== null) continue;
@@ -27,12 +22,9 @@ export function blockedEndTimes(records: readonly HarRecord[]): Map<number, numb
       const { start } = preflight.times;
       if (start < record.times.start || start > record.times.end) continue;
       if (getHeader(preflight.requestHeaders ?? [], 'access-control-request-method') !== record.method) continue;
-      end = Math.max(end, preflight.times.end + AFTER);
+      end = Math.max(end, preflight.times.end + JUST_AFTER);
     }
     if (end !== record.times.end) ends.set(record.index, end);
   }
   return ends;
 }
-
-/** A thousandth of a millisecond: after, without passing anything that really came later. */
-const AFTER = 0.001;

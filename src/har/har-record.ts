@@ -45,6 +45,12 @@ export interface RecordTimes {
   readonly end: number;
 }
 
+/**
+ * A thousandth of a millisecond: what a time moved after another event is moved past it by
+ * (after, without passing anything that really came later).
+ */
+export const JUST_AFTER = 0.001;
+
 export interface InitiatorHints {
   /** The request's `Origin` header. */
   readonly originHeader: string | undefined;

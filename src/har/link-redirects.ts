@@ -1,4 +1,5 @@
 import type { HarRecord } from './har-record';
+import { recordsByUrl } from './records-by-url';
 
 /**
  * HAR writes each hop of a redirected request as its own entry; webRequest keeps one requestId
@@ -11,13 +12,7 @@ import type { HarRecord } from './har-record';
 export function linkRedirects(records: readonly HarRecord[]): RedirectChains {
   const heads = new Map<number, number>();
   const continued = new Set<number>();
-  const byUrl = new Map<string, HarRecord[]>();
-  for (const record of records) {
-    if (record.role !== 'request') continue;
-    let list = byUrl.get(record.url);
-    if (list === undefined) byUrl.set(record.url, (list = []));
-    list.push(record);
-  }
+  const byUrl = recordsByUrl(records, (r) => r.role === 'request');
   const claimed = new Set<number>();
   // Records arrive sorted by start: each URL's list is in start order, and a cursor skips claimed hops.
   const cursors = new Map<string, number>();

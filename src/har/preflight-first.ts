@@ -1,6 +1,7 @@
 import { getHeader } from '../capture/header-list';
 import { corsBlockError } from './cors-block-error';
-import type { HarRecord } from './har-record';
+import { JUST_AFTER, type HarRecord } from './har-record';
+import { recordsByUrl } from './records-by-url';
 
 /**
  * How long after a request's start its preflight may start, for the two to be read as one
@@ -28,13 +29,7 @@ const PREFLIGHT_WINDOW_MS = 2000;
  * {@link blockedEndTimes}. Returns the records in the same order, changed ones replaced.
  */
 export function placeAfterPreflights(records: readonly HarRecord[]): HarRecord[] {
-  const requestsByUrl = new Map<string, HarRecord[]>();
-  for (const record of records) {
-    if (record.role !== 'request' || record.requestHeaders === null) continue;
-    let list = requestsByUrl.get(record.url);
-    if (list === undefined) requestsByUrl.set(record.url, (list = []));
-    list.push(record);
-  }
+  const requestsByUrl = recordsByUrl(records, (r) => r.role === 'request' && r.requestHeaders !== null);
   const claimed = new Set<number>();
   const moved = new Map<number, HarRecord>();
   for (const preflight of records) {
@@ -48,7 +43,7 @@ export function placeAfterPreflights(records: readonly HarRecord[]): HarRecord[]
     if (request === undefined) continue;
     claimed.add(request.index);
     if (request.times.end >= start) continue;
-    moved.set(request.index, after(request, preflight.times.end + AFTER));
+    moved.set(request.index, after(request, preflight.times.end + JUST_AFTER));
   }
   return moved.size === 0 ? records.slice() : records.map((r) => moved.get(r.index) ?? r);
 }
@@ -61,6 +56,3 @@ function after(request: HarRecord, time: number): HarRecord {
   const delta = Math.max(0, time - times.send);
   return { ...request, times: { start: times.start, send: times.send + delta, headers: times.headers + delta, end: times.end + delta } };
 }
-
-/** A thousandth of a millisecond: after, without passing anything that really came later. */
-const AFTER = 0.001;
