@@ -58,3 +58,27 @@ export async function fetchPool({ items, concurrency }: FetchPoolInput): Promise
   await Promise.all(Array.from({ length: concurrency }, worker));
   return results;
 }
+
+/**
+ * A frame of either driver: Playwright's and Puppeteer's `frame.evaluate(fetchPool, input)` both
+ * serialize the function and its input into the page.
+ */
+export interface PoolFrame {
+  evaluate(pool: typeof fetchPool, input: FetchPoolInput): Promise<FetchOutcome[]>;
+}
+
+/** Runs the fetches in one frame with the in-page pool; never throws for a fetch's own failure. */
+export async function fetchInFrame(frame: PoolFrame, runnables: readonly Runnable[], concurrency: number): Promise<FetchOutcome[]> {
+  if (runnables.length === 0) return [];
+  return frame.evaluate(fetchPool, fetchPoolInput(runnables, concurrency));
+}
+
+/** The page's sandboxed iframe (it runs the "null"-origin cases), once `find` sees it; 5 s at the most. */
+export async function sandboxedFrame<F>(find: () => F | undefined): Promise<F> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const frame = find();
+    if (frame !== undefined) return frame;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the sandboxed frame did not load');
+}

@@ -7,11 +7,10 @@
  * - A CDP session on the page gives Chromium's own verdict: `Network.loadingFailed` ->
  *   `corsErrorStatus`, with `Audits.issueAdded` CORS issues as a fallback.
  */
-import type { CDPSession, Frame, Page } from 'playwright-core';
+import type { CDPSession } from 'playwright-core';
 import { launchPlainChromium } from '../browser/support/chromium';
-import { fetchPool, fetchPoolInput } from './fetch-pool';
-import { exchangeOf, pathOf, serverObservation, type BrowserRunOptions, type BrowserRunResult, type FetchOutcome, type Runnable, type WireObservation } from './runnable';
-import { startServers } from './server';
+import { fetchInFrame, sandboxedFrame } from './fetch-pool';
+import { pathOf, serveRunnables, serverObservation, type BrowserRunOptions, type BrowserRunResult, type Runnable, type WireObservation } from './runnable';
 import type { Expectation, Origins } from './vector';
 
 export type { Runnable } from './runnable';
@@ -31,10 +30,7 @@ export async function runInChromium(
   options: RunOptions,
 ): Promise<RunResult> {
   const started = Date.now();
-  const servers = await startServers(options.ports);
-  const origins: Origins = { page: servers.pageOrigin, api: servers.apiOrigin };
-  const runnables = build(origins);
-  servers.serve(new Map(runnables.map((r) => [pathOf(r.request.url), exchangeOf(r)] as const)));
+  const { servers, origins, runnables } = await serveRunnables(build, options.ports);
 
   const browser = await launchPlainChromium();
   try {
@@ -43,7 +39,7 @@ export async function runInChromium(
     await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
     const reports = corsReports();
     await page.goto(`${origins.page}/`);
-    const sandboxed = await sandboxedFrame(page);
+    const sandboxed = await sandboxedFrame(() => page.frames().find((f) => f.name() === 'sandboxed' && f.url() === 'about:srcdoc'));
     // Sandboxed iframes run in their own process in Chromium 156 (IsolateSandboxedIframes), and
     // the page's session does not see their requests: watch the frame's target too, when it has one.
     const sessions = [await page.context().newCDPSession(page)];
@@ -61,8 +57,8 @@ export async function runInChromium(
       runnables.filter((r) => r.request.origin === 'null'),
     ];
     const outcomes = [
-      ...(await fetchAll(page.mainFrame(), fromPage, concurrency)),
-      ...(await fetchAll(sandboxed, fromNull, concurrency)),
+      ...(await fetchInFrame(page.mainFrame(), fromPage, concurrency)),
+      ...(await fetchInFrame(sandboxed, fromNull, concurrency)),
     ];
     await reports.settled();
 
@@ -93,21 +89,6 @@ export async function runInChromium(
     await browser.close();
     await servers.close();
   }
-}
-
-/** Runs the fetches in one frame with the in-page pool; never throws for a fetch's own failure. */
-async function fetchAll(frame: Frame, runnables: readonly Runnable[], concurrency: number): Promise<FetchOutcome[]> {
-  if (runnables.length === 0) return [];
-  return frame.evaluate(fetchPool, fetchPoolInput(runnables, concurrency));
-}
-
-async function sandboxedFrame(page: Page): Promise<Frame> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const frame = page.frames().find((f) => f.name() === 'sandboxed' && f.url() === 'about:srcdoc');
-    if (frame !== undefined) return frame;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the sandboxed frame did not load');
 }
 
 interface CorsReports {

@@ -6,12 +6,10 @@
  * writes for a blocked request, read by key (security.properties: CORSMissingAllowOrigin2, ...)
  * through an nsIConsoleListener in the chrome context (see ../browser/support/firefox-console-reasons).
  */
-import type { Frame, Page } from 'puppeteer-core';
 import { launchFirefox } from '../browser/support/firefox';
 import { listenToConsoleReasons, type ConsoleReason, type ConsoleReasons } from '../browser/support/firefox-console-reasons';
-import { fetchPool, fetchPoolInput } from './fetch-pool';
-import { exchangeOf, pathOf, serverObservation, type BrowserRunOptions, type BrowserRunResult, type FetchOutcome, type Runnable, type WireObservation } from './runnable';
-import { startServers } from './server';
+import { fetchInFrame, sandboxedFrame } from './fetch-pool';
+import { pathOf, serveRunnables, serverObservation, type BrowserRunOptions, type BrowserRunResult, type Runnable, type WireObservation } from './runnable';
 import type { FirefoxExpectation, Origins } from './vector';
 
 export interface FirefoxObservation extends FirefoxExpectation, WireObservation {}
@@ -23,10 +21,7 @@ export async function runInFirefox(
   options: FirefoxRunOptions,
 ): Promise<FirefoxRunResult> {
   const started = Date.now();
-  const servers = await startServers(options.ports);
-  const origins: Origins = { page: servers.pageOrigin, api: servers.apiOrigin };
-  const runnables = build(origins);
-  servers.serve(new Map(runnables.map((r) => [pathOf(r.request.url), exchangeOf(r)] as const)));
+  const { servers, origins, runnables } = await serveRunnables(build, options.ports);
 
   const session = await launchFirefox({ extension: null });
   try {
@@ -35,13 +30,13 @@ export async function runInFirefox(
     // tsx (esbuild keepNames) wraps named functions in `__name(...)`: give evaluated code a no-op one.
     await page.evaluateOnNewDocument('globalThis.__name ??= (f) => f;');
     await page.goto(`${origins.page}/`);
-    const sandboxed = await sandboxedFrame(page);
+    const sandboxed = await sandboxedFrame(() => page.frames().find((f) => f !== page.mainFrame() && f.url() === 'about:srcdoc'));
     await reasons.take();
 
     const concurrency = options.concurrency ?? 8;
     const outcomes = [
-      ...(await fetchAll(page.mainFrame(), runnables.filter((r) => r.request.origin !== 'null'), concurrency)),
-      ...(await fetchAll(sandboxed, runnables.filter((r) => r.request.origin === 'null'), concurrency)),
+      ...(await fetchInFrame(page.mainFrame(), runnables.filter((r) => r.request.origin !== 'null'), concurrency)),
+      ...(await fetchInFrame(sandboxed, runnables.filter((r) => r.request.origin === 'null'), concurrency)),
     ];
     const byPath = groupByPath(await settled(reasons));
 
@@ -76,20 +71,6 @@ export async function runInFirefox(
     await session.close();
     await servers.close();
   }
-}
-
-async function fetchAll(frame: Frame, runnables: readonly Runnable[], concurrency: number): Promise<FetchOutcome[]> {
-  if (runnables.length === 0) return [];
-  return frame.evaluate(fetchPool, fetchPoolInput(runnables, concurrency));
-}
-
-async function sandboxedFrame(page: Page): Promise<Frame> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const frame = page.frames().find((f) => f !== page.mainFrame() && f.url() === 'about:srcdoc');
-    if (frame !== undefined) return frame;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the sandboxed frame did not load');
 }
 
 /** Console messages can trail the fetch() promises: collect until 300 ms pass without one. */

@@ -3,7 +3,7 @@
  * browser shares: what reached the servers. The browser's own verdict is each runner's business.
  */
 import type { CaseResponse } from './cases/case';
-import type { PathLog, ScriptedExchange } from './server';
+import { startServers, type ConformanceServers, type PathLog, type ScriptedExchange } from './server';
 import type { Origins, VectorRequest } from './vector';
 
 export interface Runnable {
@@ -47,7 +47,19 @@ export function serverObservation(runnable: Runnable, log: PathLog | undefined):
   };
 }
 
-export function exchangeOf(r: Runnable): ScriptedExchange {
+/** Starts the two servers, builds the runnables for their origins and scripts each one's answers. */
+export async function serveRunnables(
+  build: (origins: Origins) => readonly Runnable[],
+  ports: BrowserRunOptions['ports'],
+): Promise<{ readonly servers: ConformanceServers; readonly origins: Origins; readonly runnables: readonly Runnable[] }> {
+  const servers = await startServers(ports);
+  const origins: Origins = { page: servers.pageOrigin, api: servers.apiOrigin };
+  const runnables = build(origins);
+  servers.serve(new Map(runnables.map((r) => [pathOf(r.request.url), exchangeOf(r)] as const)));
+  return { servers, origins, runnables };
+}
+
+function exchangeOf(r: Runnable): ScriptedExchange {
   return { preflight: r.preflight, response: r.response };
 }
 
