@@ -9,6 +9,7 @@ import { getHeader } from '../capture/header-list';
 import { browserProfile, type Browser } from '../cors/browser-profile';
 import { DEFAULT_MAX_AGE, parseMaxAge } from '../cors/max-age';
 import { SUGGESTED_MAX_AGE } from './cors-needs';
+import { endpointOf } from './endpoint-of';
 
 export const cacheObservationKinds = ['max-age-missing', 'max-age-invalid', 'max-age-zero', 'max-age-negative', 'max-age-over-cap', 'unique-urls', 'parallel', 'cache-hits'] as const;
 export type CacheObservationKind = (typeof cacheObservationKinds)[number];
@@ -49,12 +50,6 @@ function varyingParameters(urls: readonly string[]): string[] {
     }
   }
   return [...values].filter(([, v]) => v.values.size > 1 || v.urls < urls.length).map(([name]) => name);
-}
-
-/** The URL without its query and fragment. */
-function pathPart(url: string): string {
-  const end = url.search(/[?#]/);
-  return end < 0 ? url : url.slice(0, end);
 }
 
 function maxAgeObservations(preflights: readonly PreflightRecord[], browser: Browser): CacheObservation[] {
@@ -124,8 +119,8 @@ export function preflightCacheBehaviour(exchanges: readonly Exchange[], cacheHit
   const preflights = exchanges.flatMap((e) => e.preflights);
   const out = maxAgeObservations(preflights, browser);
   // Only the endpoint's own URLs: a redirect's preflight to another path is not a cache miss.
-  const path = exchanges[0] === undefined ? '' : pathPart(exchanges[0].url);
-  const own = preflights.filter((p) => pathPart(p.url) === path);
+  const endpoint = exchanges[0] === undefined ? '' : endpointOf(exchanges[0].url).endpoint;
+  const own = preflights.filter((p) => endpointOf(p.url).endpoint === endpoint);
   const urls = [...new Set(own.map((p) => p.url))];
   if (own.length > 1 && urls.length > 1) {
     const busters = varyingParameters(urls);

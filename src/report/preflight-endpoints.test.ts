@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../capture/exchange';
-import { endpointOf, preflightEndpoints } from './preflight-endpoints';
+import { endpointOf } from './endpoint-of';
+import { preflightEndpoints } from './preflight-endpoints';
 import { API, allowHeaders, allowMethods, allowOrigin, answer, exchange, maxAge, simpleGet } from './test-exchanges';
 
 const preflighted = (spec: Parameters<typeof exchange>[0]): Exchange =>
@@ -109,7 +110,8 @@ describe('preflightEndpoints', () => {
     const odd = { ...simpleGet(), url: 'not a url?x=1', preflights: [{ ...(exchange({ method: 'PUT', preflight: answer(204) }).preflights[0] ?? ({} as never)), endTime: null }], diagnosis: null };
     expect(() => preflightEndpoints([odd])).not.toThrow();
     expect(preflightEndpoints([odd])[0]).toMatchObject({ endpoint: 'not a url', summary: 'no reason recorded', waitMs: { total: 0, median: null } });
-    expect(endpointOf(`${API}/x?y#z`)).toEqual({ origin: API, path: '/x' });
+    expect(endpointOf(`${API}/x?y#z`)).toEqual({ endpoint: `${API}/x`, origin: API, path: '/x' });
+    expect(endpointOf('not a url?x=1')).toEqual({ endpoint: 'not a url', origin: '', path: 'not a url' });
   });
 });
 

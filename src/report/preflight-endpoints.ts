@@ -5,16 +5,14 @@
  */
 import type { Exchange } from '../capture/exchange';
 import type { Browser } from '../cors/browser-profile';
+import { endpointOf, type Endpoint } from './endpoint-of';
 import { preflightCacheBehaviour, type CacheObservation } from './preflight-cache';
 import { adviceFor, describeTriggers, preflightTriggers, type PreflightTrigger } from './preflight-triggers';
 import { preflightCacheHit } from './report-summary';
 import { isUnexpectedPreflight } from './unexpected-preflight';
 
-export interface PreflightEndpoint {
-  /** `origin + path`: how endpoints are told apart. */
-  readonly endpoint: string;
-  readonly origin: string;
-  readonly path: string;
+/** An endpoint (`origin + path` tells them apart) and what its preflights cost. */
+export interface PreflightEndpoint extends Endpoint {
   /** Requests that needed a preflight (sent or answered by the cache). */
   readonly requests: number;
   /** Preflights actually sent. */
@@ -37,17 +35,6 @@ export interface PreflightEndpointsOptions {
   readonly browser?: Browser;
 }
 
-/** Origin and path of a URL, query and fragment dropped; never throws. */
-export function endpointOf(url: string): { origin: string; path: string } {
-  try {
-    const u = new URL(url);
-    return { origin: u.origin, path: u.pathname };
-  } catch {
-    const end = url.search(/[?#]/);
-    return { origin: '', path: end < 0 ? url : url.slice(0, end) };
-  }
-}
-
 function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -57,7 +44,7 @@ function median(values: readonly number[]): number | null {
 
 const round = (ms: number): number => Math.round(ms * 1000) / 1000;
 
-function endpointFrom(origin: string, path: string, exchanges: readonly Exchange[], browser: Browser): PreflightEndpoint {
+function endpointFrom(where: Endpoint, exchanges: readonly Exchange[], browser: Browser): PreflightEndpoint {
   const durations: number[] = [];
   for (const e of exchanges) for (const p of e.preflights) if (p.endTime !== null) durations.push(p.endTime - p.startTime);
   const cacheHits = exchanges.filter((e) => e.diagnosis?.classification.preflight === true && preflightCacheHit(e)).length;
@@ -73,9 +60,9 @@ function endpointFrom(origin: string, path: string, exchanges: readonly Exchange
   for (const c of cache) if (c.advice !== null && !advice.includes(c.advice)) advice.push(c.advice);
   const medianMs = median(durations);
   return {
-    endpoint: `${origin}${path}`,
-    origin,
-    path,
+    endpoint: where.endpoint,
+    origin: where.origin,
+    path: where.path,
     requests: exchanges.length,
     preflights: exchanges.reduce((n, e) => n + e.preflights.length, 0),
     cacheHits,
@@ -93,16 +80,15 @@ function endpointFrom(origin: string, path: string, exchanges: readonly Exchange
  * and advice; most preflights first, then most time waited.
  */
 export function preflightEndpoints(exchanges: readonly Exchange[], options: PreflightEndpointsOptions = {}): PreflightEndpoint[] {
-  const groups = new Map<string, { origin: string; path: string; exchanges: Exchange[] }>();
+  const groups = new Map<string, { where: Endpoint; exchanges: Exchange[] }>();
   for (const e of exchanges) {
     if (e.preflights.length === 0 && e.diagnosis?.classification.preflight !== true) continue;
-    const { origin, path } = endpointOf(e.url);
-    const key = `${origin}${path}`;
-    const group = groups.get(key) ?? { origin, path, exchanges: [] };
+    const where = endpointOf(e.url);
+    const group = groups.get(where.endpoint) ?? { where, exchanges: [] };
     group.exchanges.push(e);
-    groups.set(key, group);
+    groups.set(where.endpoint, group);
   }
   return [...groups.values()]
-    .map((g) => endpointFrom(g.origin, g.path, g.exchanges, options.browser ?? 'chromium'))
+    .map((g) => endpointFrom(g.where, g.exchanges, options.browser ?? 'chromium'))
     .sort((a, b) => b.preflights - a.preflights || b.waitMs.total - a.waitMs.total || (a.endpoint < b.endpoint ? -1 : 1));
 }
