@@ -35,7 +35,8 @@ if (stale.length > 0) {
   process.exit(1);
 }
 mkdirSync(destination, { recursive: true });
+const shown = (path) => (relative(root, path).startsWith('..') ? path : relative(root, path));
 for (const name of pictures) {
   copyFileSync(join(taken, name), join(destination, name));
-  console.log(`${relative(root, join(taken, name))} -> ${relative(root, join(destination, name)) || destination}`);
+  console.log(`${shown(join(taken, name))} -> ${shown(join(destination, name))}`);
 }
