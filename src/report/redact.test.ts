@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getHeader } from '../capture/header-list';
 import { redactExchange, redactHeaderValue, redactionMark, redactUrl, utf8Length } from './redact';
+import { authSchemes } from './secret-patterns';
 import { API, allowHeaders, allowMethods, allowOrigin, answer, exchange } from './test-exchanges';
 
 const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
@@ -26,6 +27,11 @@ describe('redactHeaderValue', () => {
       expect(redactHeaderValue(name, 'k1')).toBe('[redacted: 2 bytes]');
     },
   );
+
+  it.each(authSchemes)('hides the credentials after the %s scheme, in any case, in any header that may hold tokens', (scheme) => {
+    expect(redactHeaderValue('X-Debug', `${scheme} k3y-v4l, realm=x`)).toBe(`${scheme} [redacted: 7 bytes], realm=x`);
+    expect(redactHeaderValue('X-Trace', `via ${scheme.toLowerCase()} k3y-v4l`)).toBe(`via ${scheme.toLowerCase()} [redacted: 7 bytes]`);
+  });
 
   it('keeps ordinary and CORS values', () => {
     expect(redactHeaderValue('Content-Type', 'application/json')).toBe('application/json');

@@ -62,17 +62,12 @@ export function mayHoldTokens(lowerName: string): boolean {
   return !STRUCTURAL_HEADERS.has(lowerName) && !lowerName.startsWith('access-control-') && !lowerName.startsWith('sec-');
 }
 
-/**
- * Runs that look like credentials inside any text:
- * - the credentials after an HTTP authentication scheme (`Bearer abc`, `Basic dXNlcjpwdw==`);
- * - JSON Web Tokens (`eyJ...`.`...`.`...`);
- * - 32 or more hex digits between word boundaries (API keys, session ids);
- * - 40 or more base64/base64url characters mixing upper case, lower case and digits.
- * Scanned by hand in one pass: a regular expression with these alternatives cost most of an
- * export's time on long header values.
- */
-const SCHEME_WORD = /(?:bearer|basic|digest|token|negotiate|ntlm)[ \t]/i;
-const SCHEME_CREDENTIALS = /\b(?:Bearer|Basic|Digest|Token|Negotiate|NTLM)[ \t]+([^\s,;"']+)/gi;
+/** HTTP authentication schemes whose credentials follow them in a value (`Bearer abc`), matched in any case. */
+export const authSchemes = ['Bearer', 'Basic', 'Digest', 'Token', 'Negotiate', 'NTLM'] as const;
+/** A cheap first look: a scheme name and a blank, anywhere. */
+const SCHEME_WORD = new RegExp(`(?:${authSchemes.join('|')})[ \\t]`, 'i');
+/** A scheme name as a word, its blanks, and the credentials (group 1). */
+const SCHEME_CREDENTIALS = new RegExp(`\\b(?:${authSchemes.join('|')})[ \\t]+([^\\s,;"']+)`, 'gi');
 const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/y;
 
 /** Character classes of the scan, as bits in a 128-entry table (everything above ASCII is none). */
@@ -125,8 +120,15 @@ function startsJwt(text: string, i: number): boolean {
 }
 
 /**
- * `text` with each token-like run replaced by `mark(run)`; `found` hears each run replaced.
- * Base64-like runs count only when they mix cases and digits, so long words and paths stay.
+ * `text` with each run that looks like a credential replaced by `mark(run)`; `found` hears each
+ * run replaced. The runs:
+ * - the credentials after an HTTP authentication scheme ({@link authSchemes}: `Bearer abc`, `Basic dXNlcjpwdw==`);
+ * - JSON Web Tokens (`eyJ...`.`...`.`...`);
+ * - 32 or more hex digits between word boundaries (API keys, session ids);
+ * - 40 or more base64/base64url characters mixing upper case, lower case and digits (so long
+ *   words and paths stay).
+ * Scanned by hand in one pass: a regular expression with these alternatives cost most of an
+ * export's time on long header values.
  */
 export function replaceTokenRuns(text: string, mark: (secret: string) => string, found?: (secret: string) => void): string {
   if (text.length < 6) return text;
