@@ -31,8 +31,30 @@ function orderedArea(): SessionStorageArea & { snapshot(): Record<string, unknow
   };
 }
 
+/**
+ * The storage calls of one background: applied while it runs; once it is stopped, what it still
+ * had scheduled (a held write, a retry) never reaches storage.
+ */
+function callsOf(area: SessionStorageArea): { readonly area: SessionStorageArea; stop(): void } {
+  let running = true;
+  return {
+    area: {
+      get: () => area.get(),
+      set: (items) => (running ? area.set(items) : new Promise<void>(() => undefined)),
+      remove: (keys) => (running ? area.remove(keys) : new Promise<void>(() => undefined)),
+    },
+    stop: () => void (running = false),
+  };
+}
+
+interface RunningBackground {
+  receive(event: FixtureEvent): void;
+  stop(): void;
+}
+
 /** extension/background/index.ts, minus the browser: the same journaled receiver. */
-function startBackground(area: SessionStorageArea, run: JournalRun, restored: Record<string, unknown>): (event: FixtureEvent) => void {
+function startBackground(storage: SessionStorageArea, run: JournalRun, restored: Record<string, unknown>): RunningBackground {
+  const { area, stop } = callsOf(storage);
   const service = new CaptureService(sessionPersistence(area, () => undefined), restored, { journalRun: run });
   const receive = journaledReceiver(
     run,
@@ -40,7 +62,7 @@ function startBackground(area: SessionStorageArea, run: JournalRun, restored: Re
     (event, key) => service.ingest(event, key),
     (event) => service.tracks(event),
   );
-  return ({ event, details }) => receive(webRequestEventKinds[event], details);
+  return { receive: ({ event, details }) => receive(webRequestEventKinds[event], details), stop };
 }
 
 const fixtures = [...readFixtures('chrome').values(), ...readFixtures('firefox').values()];
@@ -53,15 +75,16 @@ describe('a background stopped at any moment', () => {
         fc.asyncProperty(fc.constantFrom(...fixtures), fc.array(fc.nat({ max: 40 }), { minLength: 1, maxLength: 30 }), fc.nat(), async (fixture, gaps, stopAfter) => {
           const expected = replay(fixture.events).exchanges();
           const area = orderedArea();
-          let receive = startBackground(area, { startedAt: 1, id: 'first' }, {});
+          let background = startBackground(area, { startedAt: 1, id: 'first' }, {});
           const stopAt = stopAfter % fixture.events.length;
           for (const [index, event] of fixture.events.entries()) {
-            receive(event);
+            background.receive(event);
             // Events arrive 0-40 ms apart: some writes are still held, some on their way.
             await vi.advanceTimersByTimeAsync(gaps[index % gaps.length] ?? 0);
             if (index === stopAt) {
               // Stopped: its memory is gone, and with it every change not yet handed to storage.
-              receive = startBackground(area, { startedAt: 2, id: 'second' }, area.snapshot());
+              background.stop();
+              background = startBackground(area, { startedAt: 2, id: 'second' }, area.snapshot());
             }
           }
           await vi.advanceTimersByTimeAsync(500);
