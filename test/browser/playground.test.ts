@@ -3,10 +3,11 @@
  * says, with the preflights it declares reaching the server and, for failures, Chromium's own CORS
  * error (read over CDP) equal to the declared one.
  */
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarios, type Expected, type Scenario } from '../playground/scenarios';
 import { startPlayground, type Playground } from '../playground/server';
+import { observeCorsErrors, type ObservedRequest } from './support/cdp-cors-errors';
 import { launchPlainChromium } from './support/chromium';
 
 interface Outcome {
@@ -23,20 +24,10 @@ interface PlaygroundPage {
   runAll(): Promise<Record<string, Outcome>>;
 }
 
-/** Chromium's CORS errors by URL path, from Network.loadingFailed. */
-async function recordCorsErrors(session: CDPSession): Promise<Map<string, Set<string>>> {
-  const urls = new Map<string, string>();
-  const errors = new Map<string, Set<string>>();
-  session.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url));
-  session.on('Network.loadingFailed', (event) => {
-    const url = urls.get(event.requestId);
-    const corsError = event.corsErrorStatus?.corsError;
-    if (url === undefined || corsError === undefined) return;
-    const path = new URL(url).pathname;
-    errors.set(path, (errors.get(path) ?? new Set()).add(corsError));
-  });
-  await session.send('Network.enable');
-  return errors;
+/** Chromium's CORS errors at one URL path, each once. */
+function corsErrorsAt(observed: ReadonlyMap<string, ObservedRequest>, path: string): string[] {
+  const errors = [...observed.values()].filter((r) => new URL(r.url).pathname === path).map((r) => r.corsError);
+  return [...new Set(errors.filter((e): e is string => e !== null))];
 }
 
 function pathsOf(scenario: Scenario): string[] {
@@ -47,14 +38,14 @@ describe('CORS playground in Chromium', () => {
   let playground: Playground;
   let browser: Browser;
   let page: Page;
-  let corsErrors: Map<string, Set<string>>;
+  let observed: Map<string, ObservedRequest>;
   let outcomes: Record<string, Outcome>;
 
   beforeAll(async () => {
     playground = await startPlayground();
     browser = await launchPlainChromium();
     page = await browser.newPage();
-    corsErrors = await recordCorsErrors(await page.context().newCDPSession(page));
+    observed = await observeCorsErrors(page);
     await page.goto(playground.pageUrl);
     await page.waitForFunction(() => 'playground' in window);
     playground.clearLog();
@@ -76,7 +67,7 @@ describe('CORS playground in Chromium', () => {
     const outcome = outcomes[name];
     const served = playground.log.filter((entry) => entry.scenario === name);
     const preflights = served.filter((entry) => entry.method === 'OPTIONS').length;
-    const errors = pathsOf(scenario).flatMap((path) => [...(corsErrors.get(path) ?? [])]);
+    const errors = pathsOf(scenario).flatMap((path) => corsErrorsAt(observed, path));
     const expected: Expected = scenario.expected;
 
     expect(outcome?.ok, JSON.stringify(outcome)).toBe(expected.ok);
