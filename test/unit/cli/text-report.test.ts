@@ -3,24 +3,14 @@
  * the panel shows of a Firefox verdict, its console reason and the "if sent with credentials"
  * verdict, held to what Firefox's console said in the same run (firefox-observed.json).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { textReport } from '../../../src/cli/text-report';
 import type { HarAnalysis } from '../../../src/har/index';
 import { analyzeHar } from '../../../src/har/index';
 import { allowOrigin, answer, API, simpleGet } from '../../../src/report/test-exchanges';
-import { fixtureDir, readFixture, scenarioOf } from '../har/har-fixtures';
+import { firefoxHarPath, firefoxObserved as observed, readFixture, scenarioOf } from '../har/har-fixtures';
 
-interface ConsoleReason {
-  readonly key: string;
-  readonly url: string;
-  readonly parameter: string | null;
-  readonly warning: boolean;
-}
-
-const observed = JSON.parse(readFileSync(resolve(fixtureDir, 'firefox-observed.json'), 'utf8')) as { readonly consoleReasons: readonly ConsoleReason[] };
-const analysis = analyzeHar(readFixture(resolve(fixtureDir, 'firefox-devtools.har')));
+const analysis = analyzeHar(readFixture(firefoxHarPath));
 const text = textReport(analysis, 'firefox-devtools.har', false);
 
 /** The report's block for one failure or one listed request: its first line up to the next blank or listed line. */

@@ -7,25 +7,12 @@
  * What the analysis cannot get right from the file alone is in docs/har.md, "Firefox's export".
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../src/capture/exchange';
 import { analyzeHar } from '../../../src/har/index';
-import { fixtureDir, readFixture, scenarioOf } from './har-fixtures';
+import { firefoxHarPath, firefoxObserved as observed, readFixture, scenarioOf } from './har-fixtures';
 
-const firefoxHarPath = resolve(fixtureDir, 'firefox-devtools.har');
-
-interface FirefoxObservedRun {
-  readonly browser: string;
-  readonly pageOrigin: string;
-  readonly apiOrigin: string;
-  /** Firefox's console messages about CORS: the `security.properties` key, the URL, its parameter. */
-  readonly consoleReasons: ReadonlyArray<{ readonly key: string; readonly url: string; readonly parameter: string | null; readonly warning: boolean }>;
-  readonly outcomes: Readonly<Record<string, { readonly ok: boolean; readonly error?: string; readonly count?: number }>>;
-}
-
-const observed = JSON.parse(readFileSync(resolve(fixtureDir, 'firefox-observed.json'), 'utf8')) as FirefoxObservedRun;
 const text = readFixture(firefoxHarPath);
 const analysis = analyzeHar(text);
 
