@@ -15,11 +15,11 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { observeCorsErrors } from '../browser/support/cdp-cors-errors';
 import { launchChromium } from '../browser/support/chromium';
 import { DevToolsTargets } from '../browser/support/devtools-panel';
 import { runAllScenarios } from '../browser/support/playground-page';
 import { startPlayground } from '../playground/server';
-import { collectCorsErrors } from './collect-cors-errors';
 import { trimHar } from './trim-har';
 
 function option(name: string): string | undefined {
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     const page = session.context.pages()[0] ?? (await session.context.newPage());
     // DevTools must be recording before the page loads, or its HAR misses the first requests.
     const devtoolsPage = await targets.attach((url) => url === `chrome-extension://${extensionId}/extension/devtools/devtools.html`);
-    const corsErrors = await collectCorsErrors(await session.context.newCDPSession(page));
+    const requests = await observeCorsErrors(page);
     await page.goto(playground.pageUrl);
     const outcomes = await runAllScenarios(page);
     // Let the last responses reach DevTools before asking for its log.
@@ -55,12 +55,16 @@ async function main(): Promise<void> {
       await writeFile(join(rawDir, 'chromium-devtools.har'), JSON.stringify(devtoolsHar, null, 2));
       await writeFile(join(rawDir, 'chromium-playwright.har'), JSON.stringify(playwright, null, 2));
     }
-    const observed = { browser: session.browser.version(), pageOrigin: playground.pageOrigin, apiOrigin: playground.apiOrigin, corsErrors: corsErrors.list(), outcomes };
+    // One entry per request Chromium failed with a CorsError (a failed preflight is one of its own).
+    const corsErrors = [...requests.values()].flatMap(({ url, method, corsError, failedParameter }) =>
+      corsError === null ? [] : [{ url, method, corsError, failedParameter: failedParameter ?? '' }],
+    );
+    const observed = { browser: session.browser.version(), pageOrigin: playground.pageOrigin, apiOrigin: playground.apiOrigin, corsErrors, outcomes };
     await mkdir(fixtureDir, { recursive: true });
     await writeFile(join(fixtureDir, 'chromium-devtools.har'), `${JSON.stringify(trimHar(devtoolsHar), null, 1)}\n`);
     await writeFile(join(fixtureDir, 'chromium-playwright.har'), `${JSON.stringify(trimHar(playwright), null, 1)}\n`);
     await writeFile(join(fixtureDir, 'chromium-observed.json'), `${JSON.stringify(observed, null, 1)}\n`);
-    console.log(`Recorded ${Object.keys(outcomes).length} scenarios, ${corsErrors.list().length} CORS errors, into ${fixtureDir}`);
+    console.log(`Recorded ${Object.keys(outcomes).length} scenarios, ${corsErrors.length} CORS errors, into ${fixtureDir}`);
   } finally {
     await session.close();
     await playground.close();
