@@ -45,6 +45,27 @@ describe('stored exchange text', () => {
     );
   });
 
+  it('writes each header once however many there are, in the order they first appear', () => {
+    const base = recorded.find((e) => e.preflights.length > 0 && e.response !== null) as Exchange;
+    const [preflight] = base.preflights;
+    // 100 distinct headers, each sent twice: past the table's scanned size, so it is indexed too.
+    const many = Array.from({ length: 100 }, (_, i) => [`X-H${i % 50}`, `v${i}`] as const);
+    const exchange: Exchange = {
+      ...base,
+      diagnosis: null,
+      requestHeaders: [...many, ...many.map(([name, value]) => [name, value] as const)],
+      preflights: preflight === undefined ? [] : [{ ...preflight, requestHeaders: many.slice(40, 60) }],
+      response: base.response && { ...base.response, headers: [...many.slice(90), ['x-h0', 'v0']] },
+    };
+    const text = encodeExchange(exchange);
+    const stored = JSON.parse(text) as { h: unknown[]; x: { requestHeaders: number[] } };
+    const lists = [exchange.requestHeaders ?? [], ...exchange.preflights.flatMap((p) => [p.requestHeaders, p.response?.headers ?? []]), exchange.response?.headers ?? []];
+    const distinct = lists.flat().filter((h, i, all) => all.findIndex(([n, v]) => n === h[0] && v === h[1]) === i);
+    expect(stored.h).toEqual(distinct);
+    expect(stored.x.requestHeaders).toEqual([...many.keys(), ...many.keys()]);
+    expect(decodeExchange(text)).toEqual(exchange);
+  });
+
   it('reads text that is not an exchange as nothing, never throwing', () => {
     const good = JSON.parse(encodeExchange(recorded[0] as Exchange)) as { h: unknown[]; x: Record<string, unknown> };
     for (const text of [
