@@ -4,7 +4,7 @@ import { PanelClient } from '../../../src/protocol/panel-client';
 import { isUnexpectedPreflight } from '../../../src/report/unexpected-preflight';
 import { BENCH_TAB, fakeBackground } from './fake-background';
 import { forceLayout, nextFrame, whenDom } from './frame-timing';
-import { measureScroll, type ScrollRun } from './measure-scroll';
+import { measureScroll, type ScrollPath, type ScrollRun } from './measure-scroll';
 
 /** What one page load measured, in milliseconds. */
 export interface PanelRun {
@@ -88,10 +88,15 @@ export async function measurePanel(exchanges: number, scrollSteps: number): Prom
   if (list === null) throw new Error('no list');
   list.scrollTop = 0;
   await nextFrame();
+  // Marks only (no layout): trace-scroll.ts finds each scroll run in a trace by them.
+  performance.mark('scroll-jumps:start');
   const scrollJumps = await measureScroll(list, scrollSteps, { kind: 'jumps' });
+  performance.mark('scroll-jumps:end');
   list.scrollTop = 0;
   await nextFrame();
+  performance.mark('scroll-wheel:start');
   const scrollWheel = await measureScroll(list, scrollSteps, { kind: 'by', px: WHEEL_STEP_PX });
+  performance.mark('scroll-wheel:end');
   render(null, root);
   return {
     exchanges: background.listed,
@@ -105,4 +110,26 @@ export async function measurePanel(exchanges: number, scrollSteps: number): Prom
     scrollJumps,
     scrollWheel,
   };
+}
+
+/**
+ * For tracing and side-by-side variants (trace-scroll.ts, scroll-variants.ts): mounts the panel
+ * over `exchanges` and resolves once every row is listed, without timing anything.
+ */
+export async function mountPanel(exchanges: number): Promise<void> {
+  const background = fakeBackground(exchanges);
+  const root = document.getElementById('root');
+  if (root === null) throw new Error('no #root');
+  render(h(App, { client: new PanelClient(background.connect, BENCH_TAB), unexpected: isUnexpectedPreflight }), root);
+  await whenDom(root, () => rowCount() === background.listed && document.querySelector('[data-exchange-id]') !== null);
+  await nextFrame();
+}
+
+/** One scroll run over the mounted panel from its top, as measurePanel runs it. */
+export async function scrollPanel(steps: number, path: ScrollPath): Promise<ScrollRun> {
+  const list = grid();
+  if (list === null) throw new Error('no list');
+  list.scrollTop = 0;
+  await nextFrame();
+  return measureScroll(list, steps, path);
 }
