@@ -40,8 +40,8 @@ export class PairingBook {
    */
   readonly #requestsByUrl = new Map<string, string[]>();
   readonly #unclaimedByUrl = new Map<string, string[]>();
-  #changedRequests = new Set<string>();
-  #changedPreflights = new Set<string>();
+  readonly #changedRequests = new ChangedKeys();
+  readonly #changedPreflights = new ChangedKeys();
   #cacheChanged = false;
   /** Entries in the preflight cache, kept so a new entry need not count them (`Object.keys` of 256 keys per preflight was a tenth of pairing). */
   #cacheSize: number;
@@ -163,19 +163,54 @@ export class PairingBook {
   }
 
   takeChanges(): PairingChanges {
-    const changes = { requests: keysOf(this.#changedRequests), preflights: keysOf(this.#changedPreflights), preflightCache: this.#cacheChanged };
-    // A new Set only for one that was used: most events change no preflight (and Set#clear costs more than a new Set).
-    if (this.#changedRequests.size > 0) this.#changedRequests = new Set();
-    if (this.#changedPreflights.size > 0) this.#changedPreflights = new Set();
+    const changes = { requests: this.#changedRequests.take(), preflights: this.#changedPreflights.take(), preflightCache: this.#cacheChanged };
     this.#cacheChanged = false;
     return changes;
   }
 }
 
-const NO_KEYS: readonly string[] = Object.freeze([]);
+/**
+ * What is taken when nothing changed. Not frozen: a frozen array has elements of its own kind, and
+ * CaptureService's loop over the changes then allocated an iterator per event.
+ */
+const NO_KEYS: readonly string[] = [];
 
-function keysOf(changed: ReadonlySet<string>): readonly string[] {
-  return changed.size === 0 ? NO_KEYS : [...changed];
+/** Up to this many changed keys are told apart by a scan; more (nobody took them: a HAR replay) by a Set. */
+const SCANNED_KEYS = 16;
+
+/**
+ * Keys changed since they were last taken, each once, in the order first changed. CaptureService
+ * takes them after every event, which changes one or two: they are kept in one reused array and
+ * compared by a scan (a Set per event, its spread into an array and the loop over a frozen empty
+ * array were 11 % of the pipeline's allocations). Kept growing (an engine whose changes nobody
+ * takes, as a HAR replay's), they go into a Set, which adds a key in O(1).
+ */
+class ChangedKeys {
+  readonly #keys: string[] = [];
+  #count = 0;
+  #set: Set<string> | undefined;
+
+  add(key: string): void {
+    const keys = this.#keys;
+    if (this.#set !== undefined) {
+      if (this.#set.has(key)) return;
+      this.#set.add(key);
+    } else {
+      for (let i = 0; i < this.#count; i++) if (keys[i] === key) return;
+      if (this.#count === SCANNED_KEYS) this.#set = new Set(keys.slice(0, this.#count)).add(key);
+    }
+    keys[this.#count++] = key;
+  }
+
+  /** The changed keys (a new array), and none changed from now on. */
+  take(): readonly string[] {
+    if (this.#count === 0) return NO_KEYS;
+    const taken = this.#keys.slice(0, this.#count);
+    this.#count = 0;
+    this.#set = undefined;
+    if (taken.length > SCANNED_KEYS) this.#keys.length = 0;
+    return taken;
+  }
 }
 
 /** Adds a key at the end of its URL's list (once). */
