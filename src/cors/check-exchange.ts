@@ -3,8 +3,9 @@ import { type ClassifiedRequest, classifyRequest } from './classify-request';
 import { type CorsFailure, corsCheck } from './cors-check';
 import { type Answer, readAnswer } from './cors-response-headers';
 import { firefoxReasonFor } from './firefox-reason';
-import { describeFailure, describePreflight, describeRequest, preflightFix, responseFix } from './explain';
+import { describeFailure, preflightFix, responseFix } from './explain';
 import { type PreflightOutcome, preflightCheck } from './preflight-check';
+import { neededPreflight, responseAllowed, sentPreflight, sentSimple } from './request-sentences';
 import { isRedirectStatus } from './response-header';
 import type { CorsExchange, CorsFix, CorsVerdict, CorsWarning, CredentialsMode, Stage } from './types';
 import { collectWarnings } from './warnings';
@@ -111,7 +112,7 @@ function checkBeforeSending(c: ClassifiedRequest, credentials: CredentialsMode, 
   // 2. Same-origin (and data:) requests are not subject to CORS.
   if (!c.crossOrigin) {
     const why = c.target.scheme === 'data:' ? 'data: URLs are fetched without CORS' : `the request is same-origin (${c.requestOrigin})`;
-    const warnings = collectWarnings({ classified: c, preflight: null, outcome: null, response: null, profile });
+    const warnings = collectWarnings(c, null, null, null, profile);
     return settled(true, `CORS does not apply: ${why}.`, credentials, profile, [], emptyFix(), warnings);
   }
   // 3. Cross-origin requests work only over http(s).
@@ -130,49 +131,38 @@ function checkBeforeSending(c: ClassifiedRequest, credentials: CredentialsMode, 
 
 /** Steps 4-5: the preflight's answer (`null` when none is needed or none was observed), then the response's. */
 function checkAnswers(c: ClassifiedRequest, url: string, response: Answer | null, preflight: Answer | null, credentials: CredentialsMode, profile: BrowserProfile): CorsVerdict {
-  const missing: Stage[] = [];
   // 4. The CORS-preflight fetch, when the browser needs one (any other preflight answer is ignored).
+  const preflightMissing = c.preflight && preflight === null;
   let outcome: PreflightOutcome | null = null;
-  if (c.preflight) {
-    if (preflight === null) missing.push('preflight');
-    else {
-      outcome = preflightCheck(preflight.status, preflight.headers, c.method, c.requestHeaders, c.requestOrigin, credentials, profile);
-      if (outcome.failure !== null) {
-        const fix = { preflight: preflightFix(c, preflight, credentials, profile), response: responseFix(c, response, credentials, profile) };
-        const warnings = collectWarnings({ classified: c, preflight, outcome, response, profile });
-        const asked = `The browser sent ${describePreflight(c)} for ${describeRequest(c, url)}.`;
-        return blocked(c, outcome.failure, 'preflight', preflight, credentials, profile, asked, missing, fix, warnings);
-      }
+  if (c.preflight && preflight !== null) {
+    outcome = preflightCheck(preflight.status, preflight.headers, c.method, c.requestHeaders, c.requestOrigin, credentials, profile);
+    if (outcome.failure !== null) {
+      const fix = { preflight: preflightFix(c, preflight, credentials, profile), response: responseFix(c, response, credentials, profile) };
+      const warnings = collectWarnings(c, preflight, outcome, response, profile);
+      return blocked(c, outcome.failure, 'preflight', preflight, credentials, profile, sentPreflight(c, url), [], fix, warnings);
     }
   }
-  const warnings = collectWarnings({ classified: c, preflight, outcome, response, profile });
-  const asked = c.preflight ? askedWithPreflight(c, url, missing.length > 0, profile) : `The browser sent ${describeRequest(c, url)} without a preflight (simple request).`;
-  const fix: CorsFix = { preflight: missing.length > 0 ? preflightFix(c, null, credentials, profile) : [], response: [] };
-  // 5. The actual response.
+  const warnings = collectWarnings(c, preflight, outcome, response, profile);
+  const asked = c.preflight ? neededPreflight(c, url, preflightMissing, profile) : sentSimple(c, url);
+  const fixPreflight = preflightMissing ? preflightFix(c, null, credentials, profile) : [];
+  // 5. The actual response. (`missing` as literals: one small array, not one grown by push.)
   if (response === null) {
-    missing.push('response');
-    return settled(null, `${asked} The response was not observed, so the verdict is open.`, credentials, profile, missing, fix, warnings);
+    const missing: Stage[] = preflightMissing ? ['preflight', 'response'] : ['response'];
+    return settled(null, `${asked} The response was not observed, so the verdict is open.`, credentials, profile, missing, { preflight: fixPreflight, response: [] }, warnings);
   }
   const failure = corsCheck(response.headers, c.requestOrigin, credentials, profile);
   if (failure !== null) {
-    return blocked(c, failure, 'response', response, credentials, profile, asked, missing, { preflight: fix.preflight, response: responseFix(c, response, credentials, profile) }, warnings);
+    const fix = { preflight: fixPreflight, response: responseFix(c, response, credentials, profile) };
+    return blocked(c, failure, 'response', response, credentials, profile, asked, preflightMissing ? ['preflight'] : [], fix, warnings);
   }
   if (isRedirect(response)) {
-    missing.push('response');
+    const missing: Stage[] = preflightMissing ? ['preflight', 'response'] : ['response'];
     const explanation = `${asked} The response is a redirect that passes the CORS check; the browser follows it, and the final response needs its own check.`;
-    return settled(null, explanation, credentials, profile, missing, fix, warnings);
+    return settled(null, explanation, credentials, profile, missing, { preflight: fixPreflight, response: [] }, warnings);
   }
-  return settled(true, `${asked} The response allows ${c.requestOrigin}, so the page can read it.`, credentials, profile, missing, fix, warnings);
+  return settled(true, `${asked}${responseAllowed(c.requestOrigin)}`, credentials, profile, preflightMissing ? ['preflight'] : [], { preflight: fixPreflight, response: [] }, warnings);
 }
 
 function settledFailure(explanation: string, credentials: CredentialsMode, profile: BrowserProfile): CorsVerdict {
   return settled(false, explanation, credentials, profile, [], emptyFix(), []);
-}
-
-function askedWithPreflight(c: ClassifiedRequest, url: string, preflightMissing: boolean, profile: BrowserProfile): string {
-  const more = c.reasons.length > 1 ? ` (${c.reasons.length - 1} more reason${c.reasons.length > 2 ? 's' : ''} in the classification)` : '';
-  const cacheNote = preflightMissing
-    ? ` No preflight was observed: the preflight cache may have answered it (${profile.label} keeps one for Access-Control-Max-Age seconds, 5 s by default), or the capture missed it.`
-    : '';
-  return `The browser needed ${describePreflight(c)} for ${describeRequest(c, url)}: ${c.reasons[0]?.message ?? ''}${more}${cacheNote}`;
 }

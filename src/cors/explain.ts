@@ -8,11 +8,6 @@ import type { Answer } from './cors-response-headers';
 import { parseAllowList } from './response-header';
 import type { CorsFix, CredentialsMode, Stage } from './types';
 
-/** What the browser sent: `PUT https://api.example/x with Origin: https://app.example`. */
-export function describeRequest(c: ClassifiedRequest, url: string): string {
-  return `${c.method} ${url} from ${c.requestOrigin}`;
-}
-
 /** The preflight as sent: `OPTIONS with Access-Control-Request-Method: PUT and Access-Control-Request-Headers: x`. */
 export function describePreflight(c: ClassifiedRequest): string {
   const names = c.requestHeaders;
@@ -35,33 +30,40 @@ export function describeFailure(failure: CorsFailure, stage: Stage, answer: Answ
   const what = stage === 'preflight' ? 'the preflight' : 'the response';
   const status = answer.status;
   const h = answer.headers;
-  switch (failure.error.replace('Preflight', '')) {
-    case 'DisallowedRedirect':
+  // (Chromium's names as they are, each preflight twin beside its response one: no string built per call.)
+  switch (failure.error) {
+    case 'PreflightDisallowedRedirect':
       return `The server answered the preflight with a ${status} redirect to ${shown(h.location)}; browsers never follow a preflight's redirect. Answer OPTIONS at this URL with a 2xx, or make the page call the final URL.`;
-    case 'InvalidStatus':
+    case 'PreflightInvalidStatus':
       return `The server answered the preflight with status ${status}; a preflight needs a 2xx status (204 is usual), even with the right CORS headers.`;
     case 'MissingAllowOriginHeader':
+    case 'PreflightMissingAllowOriginHeader':
       return `The server answered ${what} (${status}) without Access-Control-Allow-Origin, so the browser does not let ${c.requestOrigin} read it.`;
     case 'MultipleAllowOriginValues':
+    case 'PreflightMultipleAllowOriginValues':
       return `The server answered ${what} with Access-Control-Allow-Origin: ${failure.failedParameter}; it must hold exactly one origin (a repeated header line counts as several).`;
     case 'InvalidAllowOriginValue':
+    case 'PreflightInvalidAllowOriginValue':
       return `The server answered ${what} with Access-Control-Allow-Origin: ${failure.failedParameter}, which is not an origin such as ${c.requestOrigin}.`;
     case 'AllowOriginMismatch':
+    case 'PreflightAllowOriginMismatch':
       return `The server answered ${what} with Access-Control-Allow-Origin: ${failure.failedParameter}, but the page's origin is ${c.requestOrigin}.`;
     case 'WildcardOriginNotAllowed':
+    case 'PreflightWildcardOriginNotAllowed':
       return `The server answered ${what} with Access-Control-Allow-Origin: *, which is not allowed when the request carries credentials (credentials: 'include'); the server must name ${c.requestOrigin} and send Access-Control-Allow-Credentials: true.`;
     case 'InvalidAllowCredentials':
+    case 'PreflightInvalidAllowCredentials':
       return `The request carries credentials (credentials: 'include'), so ${what} needs Access-Control-Allow-Credentials: true; the server sent ${shown(h.allowCredentials)}.`;
-    case 'InvalidAllowMethodsResponse':
+    case 'InvalidAllowMethodsPreflightResponse':
       return `Access-Control-Allow-Methods: ${h.allowMethods ?? ''} is not a comma-separated list of method names, so the browser rejects the whole preflight.`;
-    case 'InvalidAllowHeadersResponse':
+    case 'InvalidAllowHeadersPreflightResponse':
       return `Access-Control-Allow-Headers: ${h.allowHeaders ?? ''} is not a comma-separated list of header names, so the browser rejects the whole preflight.`;
-    case 'MethodDisallowedByResponse': {
+    case 'MethodDisallowedByPreflightResponse': {
       const lower = c.method !== c.method.toUpperCase() ? ` Chromium compares methods case-sensitively and fetch() sends "${c.method}" as written.` : '';
       const star = credentials === 'include' ? ' (a * does not count when credentials are included)' : '';
       return `Access-Control-Allow-Methods: ${shown(h.allowMethods)} does not allow ${c.method}${star}.${lower}`;
     }
-    case 'HeaderDisallowedByResponse': {
+    case 'HeaderDisallowedByPreflightResponse': {
       const star = credentials === 'include' ? ' (a * does not count when credentials are included)' : '';
       return `Access-Control-Allow-Headers: ${shown(h.allowHeaders)} does not allow ${failure.failedParameter}${star}.`;
     }

@@ -15,29 +15,36 @@ export interface FirefoxReason {
  */
 export function firefoxReasonFor(failure: CorsFailure, answer: Answer | null): FirefoxReason {
   const status = answer === null ? null : String(answer.status);
-  switch (failure.error.replace('Preflight', '')) {
-    case 'InvalidStatus':
+  // (Chromium's names as they are, each preflight twin beside its response one: no string built per call.)
+  switch (failure.error) {
+    case 'PreflightInvalidStatus':
       return { reason: 'CORSPreflightDidNotSucceed3', parameter: status };
     case 'MissingAllowOriginHeader':
+    case 'PreflightMissingAllowOriginHeader':
       return { reason: 'CORSMissingAllowOrigin2', parameter: status };
     case 'AllowOriginMismatch':
+    case 'PreflightAllowOriginMismatch':
     case 'InvalidAllowOriginValue':
+    case 'PreflightInvalidAllowOriginValue':
       return { reason: 'CORSAllowOriginNotMatchingOrigin', parameter: failure.failedParameter };
     case 'MultipleAllowOriginValues':
+    case 'PreflightMultipleAllowOriginValues':
       return { reason: 'CORSMultipleAllowOriginNotAllowed', parameter: null };
     case 'WildcardOriginNotAllowed':
+    case 'PreflightWildcardOriginNotAllowed':
       return { reason: 'CORSNotSupportingCredentials', parameter: null };
     case 'InvalidAllowCredentials':
+    case 'PreflightInvalidAllowCredentials':
       return { reason: 'CORSMissingAllowCredentials', parameter: null };
-    case 'InvalidAllowMethodsResponse':
+    case 'InvalidAllowMethodsPreflightResponse':
       return { reason: 'CORSInvalidAllowMethod', parameter: failure.token ?? null };
-    case 'InvalidAllowHeadersResponse':
+    case 'InvalidAllowHeadersPreflightResponse':
       return { reason: 'CORSInvalidAllowHeader', parameter: failure.token ?? null };
-    case 'MethodDisallowedByResponse':
+    case 'MethodDisallowedByPreflightResponse':
       return { reason: 'CORSMethodNotFound', parameter: null };
-    case 'HeaderDisallowedByResponse':
+    case 'HeaderDisallowedByPreflightResponse':
       return { reason: 'CORSMissingAllowHeaderFromPreflight2', parameter: failure.failedParameter };
-    case 'DisallowedRedirect':
+    case 'PreflightDisallowedRedirect':
       return { reason: 'CORSExternalRedirectNotAllowed', parameter: null };
     case 'CorsDisabledScheme':
       return { reason: 'CORSRequestNotHttp', parameter: null };

@@ -15,8 +15,8 @@ export const DEFAULT_MAX_AGE = 5;
 /** What the extension suggests sending: Chromium's cap (2 h), which Firefox (24 h) honours too. */
 export const SUGGESTED_MAX_AGE = 7200;
 
-/** Parse an integer the way base::StringToInt64 accepts it: optional sign, digits, nothing else. */
-function parseInteger(raw: string): number | null {
+/** Parse an Access-Control-Max-Age value as base::StringToInt64 accepts it: optional sign, digits, nothing else. */
+export function parseMaxAgeSeconds(raw: string): number | null {
   let i = raw.charCodeAt(0) === 0x2b || raw.charCodeAt(0) === 0x2d ? 1 : 0;
   if (i === raw.length) return null;
   for (; i < raw.length; i++) {
@@ -34,7 +34,7 @@ function parseInteger(raw: string): number | null {
  * @see https://fetch.spec.whatwg.org/#http-access-control-max-age
  */
 export function parseMaxAge(raw: string | null, profile: BrowserProfile): MaxAge {
-  const seconds = raw === null ? null : parseInteger(raw);
+  const seconds = raw === null ? null : parseMaxAgeSeconds(raw);
   const effective = seconds === null ? DEFAULT_MAX_AGE : seconds < 0 ? 0 : Math.min(seconds, profile.maxAgeCap);
   return { raw, seconds, effective };
 }

@@ -7,13 +7,13 @@ import type { CredentialsMode } from './types';
 
 export interface PreflightOutcome {
   readonly failure: CorsFailure | null;
-  /** Access-Control-Allow-Methods as parsed (case kept); null when invalid or not reached. */
-  readonly methods: readonly string[] | null;
-  /** Access-Control-Allow-Headers as parsed (lowercase); null when invalid or not reached. */
-  readonly headers: readonly string[] | null;
   /** `*` let Authorization through (Chromium only; the standard requires it by name). */
   readonly wildcardCoveredAuthorization: boolean;
 }
+
+/** The two passing outcomes, shared: a passing preflight allocates nothing. */
+const PASSED: PreflightOutcome = Object.freeze({ failure: null, wildcardCoveredAuthorization: false });
+const PASSED_BY_WILDCARD: PreflightOutcome = Object.freeze({ failure: null, wildcardCoveredAuthorization: true });
 
 /** An ok status: 200 to 299. @see https://fetch.spec.whatwg.org/#ok-status */
 export function isOkStatus(status: number): boolean {
@@ -24,8 +24,8 @@ function methodDisallowed(method: string): CorsFailure {
   return { error: 'MethodDisallowedByPreflightResponse', failedParameter: method };
 }
 
-function fail(failure: CorsFailure, methods: readonly string[] | null = null, headers: readonly string[] | null = null): PreflightOutcome {
-  return { failure, methods, headers, wildcardCoveredAuthorization: false };
+function fail(failure: CorsFailure): PreflightOutcome {
+  return { failure, wildcardCoveredAuthorization: false };
 }
 
 /**
@@ -68,21 +68,22 @@ export function preflightCheck(
   const include = credentials === 'include';
   // (Chromium upper-cases before its safelist test; fetch() already upper-cased get/head/post.)
   const methodAllowed = isCorsSafelistedMethod(method) || methods.includes(method) || (!include && methods.includes('*'));
-  if (!methodAllowed && profile.checksMethodBeforeAllowHeaders) return fail(methodDisallowed(method), methods);
+  if (!methodAllowed && profile.checksMethodBeforeAllowHeaders) return fail(methodDisallowed(method));
   const headers = parseAllowList(lines.allowHeaders, true);
-  if (headers === null) return fail({ error: 'InvalidAllowHeadersPreflightResponse', failedParameter: '', token: firstInvalidItem(lines.allowHeaders) }, methods);
+  if (headers === null) return fail({ error: 'InvalidAllowHeadersPreflightResponse', failedParameter: '', token: firstInvalidItem(lines.allowHeaders) });
   // 5. Method.
-  if (!methodAllowed) return fail(methodDisallowed(method), methods, headers);
+  if (!methodAllowed) return fail(methodDisallowed(method));
   // 6. Headers.
   if (!include && headers.includes('*')) {
     const authorization = requestHeaders.includes('authorization') && !headers.includes('authorization');
     if (authorization && !profile.wildcardCoversAuthorization) {
-      return fail({ error: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' }, methods, headers);
+      return fail({ error: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' });
     }
-    return { failure: null, methods, headers, wildcardCoveredAuthorization: authorization };
+    return authorization ? PASSED_BY_WILDCARD : PASSED;
   }
-  for (const name of requestHeaders) {
-    if (!headers.includes(name)) return fail({ error: 'HeaderDisallowedByPreflightResponse', failedParameter: name }, methods, headers);
+  for (let i = 0; i < requestHeaders.length; i++) {
+    const name = requestHeaders[i] as string;
+    if (!headers.includes(name)) return fail({ error: 'HeaderDisallowedByPreflightResponse', failedParameter: name });
   }
-  return { failure: null, methods, headers, wildcardCoveredAuthorization: false };
+  return PASSED;
 }

@@ -1,27 +1,28 @@
 import type { BrowserProfile } from './browser-profile';
 import type { ClassifiedRequest } from './classify-request';
 import { displayName } from './reason';
-import { parseMaxAge, SUGGESTED_MAX_AGE } from './max-age';
+import { parseMaxAgeSeconds, SUGGESTED_MAX_AGE } from './max-age';
 import type { PreflightOutcome } from './preflight-check';
 import type { Answer } from './cors-response-headers';
 import { listHasToken } from './response-header';
 import { specLinks } from './spec-links';
 import type { CorsWarning } from './types';
 
-export interface WarningInput {
-  readonly classified: ClassifiedRequest;
-  readonly preflight: Answer | null;
-  readonly outcome: PreflightOutcome | null;
-  readonly response: Answer | null;
-  readonly profile: BrowserProfile;
-}
-
 function varyCoversOrigin(vary: string | null): boolean {
   return listHasToken(vary, 'origin') || listHasToken(vary, '*');
 }
 
-/** What the user needs to know beyond the browser's verdict. */
-export function collectWarnings({ classified, preflight, outcome, response, profile }: WarningInput): CorsWarning[] {
+/**
+ * What the user needs to know beyond the browser's verdict. (Arguments, not an options object:
+ * this runs on every check, and the object would be allocated each time.)
+ */
+export function collectWarnings(
+  classified: ClassifiedRequest,
+  preflight: Answer | null,
+  outcome: PreflightOutcome | null,
+  response: Answer | null,
+  profile: BrowserProfile,
+): CorsWarning[] {
   const warnings: CorsWarning[] = [];
   if (classified.dropped.length > 0) {
     const names = classified.dropped.map(displayName).join(', ');
@@ -52,7 +53,8 @@ export function collectWarnings({ classified, preflight, outcome, response, prof
     warnings.push(WILDCARD_COVERS_AUTHORIZATION);
   }
   if (preflight !== null && outcome !== null && outcome.failure === null) {
-    for (const w of maxAgeWarnings(preflight, profile)) warnings.push(w);
+    const maxAge = maxAgeWarning(preflight, profile);
+    if (maxAge !== null) warnings.push(maxAge);
   }
   if (response !== null) {
     const status = response.status;
@@ -83,20 +85,19 @@ const VARY_ORIGIN_MISSING: CorsWarning = Object.freeze({
   link: specLinks.corsProtocolAndHttpCaches,
 });
 
-const NO_WARNINGS: CorsWarning[] = [];
-
-function maxAgeWarnings(preflight: Answer, profile: BrowserProfile): CorsWarning[] {
-  const maxAge = parseMaxAge(preflight.headers.maxAge, profile);
+function maxAgeWarning(preflight: Answer, profile: BrowserProfile): CorsWarning | null {
+  const raw = preflight.headers.maxAge;
   const link = specLinks.accessControlMaxAge;
-  if (maxAge.raw === null) {
-    return [Object.freeze({ code: 'max-age-missing', message: `The preflight has no Access-Control-Max-Age, so ${profile.label} caches it for only 5 s and preflights again after that; send e.g. Access-Control-Max-Age: ${SUGGESTED_MAX_AGE}.`, link })];
+  if (raw === null) {
+    return Object.freeze({ code: 'max-age-missing', message: `The preflight has no Access-Control-Max-Age, so ${profile.label} caches it for only 5 s and preflights again after that; send e.g. Access-Control-Max-Age: ${SUGGESTED_MAX_AGE}.`, link });
   }
-  if (maxAge.seconds === null) {
-    return [{ code: 'max-age-invalid', message: `Access-Control-Max-Age: ${maxAge.raw} is not a whole number of seconds, so it is ignored and the preflight is cached for 5 s.`, link }];
+  const seconds = parseMaxAgeSeconds(raw);
+  if (seconds === null) {
+    return { code: 'max-age-invalid', message: `Access-Control-Max-Age: ${raw} is not a whole number of seconds, so it is ignored and the preflight is cached for 5 s.`, link };
   }
-  if (maxAge.seconds > 7200) {
-    const firefox = maxAge.seconds > 86400 ? ' and Firefox to 24 h' : '; Firefox allows up to 24 h';
-    return [{ code: 'max-age-over-cap', message: `Access-Control-Max-Age: ${maxAge.seconds} is above what browsers honour: Chromium caps it to 2 h${firefox}.`, link }];
+  if (seconds > 7200) {
+    const firefox = seconds > 86400 ? ' and Firefox to 24 h' : '; Firefox allows up to 24 h';
+    return { code: 'max-age-over-cap', message: `Access-Control-Max-Age: ${seconds} is above what browsers honour: Chromium caps it to 2 h${firefox}.`, link };
   }
-  return NO_WARNINGS;
+  return null;
 }
