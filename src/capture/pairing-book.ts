@@ -191,24 +191,27 @@ class ChangedKeys {
   #set: Set<string> | undefined;
 
   add(key: string): void {
-    const keys = this.#keys;
     if (this.#set !== undefined) {
-      if (this.#set.has(key)) return;
       this.#set.add(key);
-    } else {
-      for (let i = 0; i < this.#count; i++) if (keys[i] === key) return;
-      if (this.#count === SCANNED_KEYS) this.#set = new Set(keys.slice(0, this.#count)).add(key);
+      return;
     }
-    keys[this.#count++] = key;
+    const keys = this.#keys;
+    for (let i = 0; i < this.#count; i++) if (keys[i] === key) return;
+    if (this.#count < SCANNED_KEYS) keys[this.#count++] = key;
+    else this.#set = new Set(keys.slice(0, this.#count)).add(key);
   }
 
   /** The changed keys (a new array), and none changed from now on. */
   take(): readonly string[] {
+    if (this.#set !== undefined) {
+      const taken = [...this.#set];
+      this.#set = undefined;
+      this.#count = 0;
+      return taken;
+    }
     if (this.#count === 0) return NO_KEYS;
     const taken = this.#keys.slice(0, this.#count);
     this.#count = 0;
-    this.#set = undefined;
-    if (taken.length > SCANNED_KEYS) this.#keys.length = 0;
     return taken;
   }
 }
