@@ -8,7 +8,11 @@ interface VirtualListProps<T> {
   readonly renderRow: (item: T, index: number) => ComponentChildren;
   /** Keep the newest row in view while the user has not scrolled up (the Network panel's habit). */
   readonly stickToBottom: boolean;
-  /** Rows drawn beyond the visible ones in the direction of the scroll (one on the other side), so fast scrolling shows no gaps. */
+  /**
+   * Rows drawn beyond the visible ones in the direction of the scroll (one on the other side), so
+   * fast scrolling shows no gaps. After a jump of more than a screen (a scrollbar drag), none on
+   * either side: the next frame lands far from them too.
+   */
   readonly overscan?: number;
   readonly label: string;
   readonly onKeyDown?: (event: KeyboardEvent) => void;
@@ -27,6 +31,8 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
   const pinned = useRef(true);
   /** The last scroll went down (or nowhere yet): where the overscan goes. */
   const forward = useRef(true);
+  /** The last scroll moved more than a screen: rows drawn ahead of it would not be seen. */
+  const jumped = useRef(false);
 
   useLayoutEffect(() => {
     const element = viewport.current;
@@ -62,14 +68,18 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
     else if (top + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = top + rowHeight - element.clientHeight;
   }, [scrollToIndex, rowHeight]);
 
-  // Overscan ahead of the scroll only (one row behind): a jump re-fills every drawn row, so each
-  // row drawn where the user is not going is layout and paint spent for nothing.
+  // Overscan ahead of the scroll only (one row behind), and none after a jump: a jump re-fills
+  // every drawn row, so each row drawn where the user is not going is layout and paint spent for
+  // nothing (9 of ~44 rows at a DevTools-sized panel).
   const down = forward.current;
-  const first = Math.max(0, Math.floor(top / rowHeight) - (down ? 1 : overscan));
-  const last = Math.min(items.length, Math.ceil((top + height) / rowHeight) + (down ? overscan : 1));
+  const ahead = jumped.current ? 0 : overscan;
+  const behind = jumped.current ? 0 : 1;
+  const first = Math.max(0, Math.floor(top / rowHeight) - (down ? behind : ahead));
+  const last = Math.min(items.length, Math.ceil((top + height) / rowHeight) + (down ? ahead : behind));
   // Rows are keyed by slot (index modulo the window's size), not by item, and placed absolutely:
   // scrolling then re-fills the same DOM rows with other items' text instead of replacing them.
-  const slots = Math.max(1, Math.ceil(height / rowHeight) + overscan + 2);
+  // The window is as large as what is drawn, so no slot stays empty.
+  const slots = Math.max(1, Math.ceil(height / rowHeight) + ahead + behind + 1);
   const rows: ComponentChildren[] = new Array<ComponentChildren>(slots).fill(null);
   for (let index = first; index < last; index += 1) {
     rows[index % slots] = (
@@ -92,6 +102,7 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
         // scrollTop is the one read: at the start of a frame, where scroll events fire, layout is clean.
         const position = event.currentTarget.scrollTop;
         forward.current = position >= scrollTop;
+        jumped.current = Math.abs(position - scrollTop) > height;
         pinned.current = position + height >= contentHeight - rowHeight;
         setScrollTop(position);
       }}
