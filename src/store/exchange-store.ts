@@ -3,6 +3,13 @@ import type { Exchange } from '../capture/exchange';
 /** Per tab: the latest exchanges in arrival order, bounded, as the Network panel keeps its log. */
 export interface TabLog {
   readonly exchanges: Map<string, Exchange>;
+  /**
+   * The ids of `exchanges` in arrival order, from `oldest` on. The oldest is read here, not from
+   * the Map: a Map's iterator steps over every entry deleted since its table was last rebuilt,
+   * up to about two thousand in a tab of 2,000 that evicts one per new one (~0.8 us an eviction).
+   */
+  arrivals: string[];
+  oldest: number;
   /** Exchanges dropped to stay within the limit since the list was last cleared. */
   evicted: number;
   preserveLog: boolean;
@@ -23,6 +30,11 @@ export interface UpsertResult {
 
 export const DEFAULT_EXCHANGES_PER_TAB = 2000;
 
+/** What most upserts return (shared, never changed: an upsert per event need not allocate one). */
+const NOTHING_EVICTED: readonly string[] = [];
+const STORED: UpsertResult = { stored: true, evictedIds: NOTHING_EVICTED };
+const NOT_STORED: UpsertResult = { stored: false, evictedIds: NOTHING_EVICTED };
+
 /** The exchanges of every tab, bounded per tab, oldest evicted first. Pure: persistence is the caller's. */
 export class ExchangeStore {
   readonly #tabs = new Map<number, TabLog>();
@@ -34,14 +46,14 @@ export class ExchangeStore {
 
   upsert(exchange: Exchange): UpsertResult {
     const log = this.#log(exchange.tabId);
-    if (exchange.startTime < log.clearedAt) return { stored: false, evictedIds: [] };
-    log.exchanges.set(exchange.id, exchange);
+    if (exchange.startTime < log.clearedAt) return NOT_STORED;
+    this.#set(log, exchange);
+    if (log.exchanges.size <= this.#limit) return STORED;
     const evictedIds: string[] = [];
     while (log.exchanges.size > this.#limit) {
-      const oldest = log.exchanges.keys().next().value as string;
-      log.exchanges.delete(oldest);
+      const oldest = evict(log);
+      if (oldest === undefined) break;
       evictedIds.push(oldest);
-      log.evicted += 1;
     }
     return { stored: true, evictedIds };
   }
@@ -64,6 +76,8 @@ export class ExchangeStore {
     const log = this.#log(tabId);
     const removed = [...log.exchanges.keys()];
     log.exchanges.clear();
+    log.arrivals = [];
+    log.oldest = 0;
     log.evicted = 0;
     log.clearedAt = time;
     return removed;
@@ -82,11 +96,7 @@ export class ExchangeStore {
   /** Drops the tab's oldest exchange (to stay within a storage budget); returns its id. */
   evictOldest(tabId: number): string | undefined {
     const log = this.#tabs.get(tabId);
-    const oldest = log?.exchanges.keys().next().value;
-    if (log === undefined || oldest === undefined) return undefined;
-    log.exchanges.delete(oldest);
-    log.evicted += 1;
-    return oldest;
+    return log === undefined ? undefined : evict(log);
   }
 
   setPreserveLog(tabId: number, preserve: boolean): void {
@@ -106,15 +116,37 @@ export class ExchangeStore {
     log.evicted = meta.evicted;
     log.preserveLog = meta.preserveLog;
     log.clearedAt = meta.clearedAt;
-    for (const exchange of [...exchanges].sort((a, b) => a.startTime - b.startTime)) log.exchanges.set(exchange.id, exchange);
+    for (const exchange of [...exchanges].sort((a, b) => a.startTime - b.startTime)) this.#set(log, exchange);
+  }
+
+  /** Adds or replaces an exchange; a new one arrives last. */
+  #set(log: TabLog, exchange: Exchange): void {
+    const size = log.exchanges.size;
+    log.exchanges.set(exchange.id, exchange);
+    if (log.exchanges.size > size) log.arrivals.push(exchange.id);
   }
 
   #log(tabId: number): TabLog {
     let log = this.#tabs.get(tabId);
     if (log === undefined) {
-      log = { exchanges: new Map(), evicted: 0, preserveLog: false, clearedAt: 0 };
+      log = { exchanges: new Map(), arrivals: [], oldest: 0, evicted: 0, preserveLog: false, clearedAt: 0 };
       this.#tabs.set(tabId, log);
     }
     return log;
   }
+}
+
+/** Drops the tab's oldest exchange; returns its id. */
+function evict(log: TabLog): string | undefined {
+  const id = log.arrivals[log.oldest];
+  if (id === undefined) return undefined;
+  log.oldest += 1;
+  // Drop the evicted ids once they are half the list: a copy per as many evictions as ids kept.
+  if (log.oldest * 2 >= log.arrivals.length) {
+    log.arrivals = log.arrivals.slice(log.oldest);
+    log.oldest = 0;
+  }
+  log.exchanges.delete(id);
+  log.evicted += 1;
+  return id;
 }
