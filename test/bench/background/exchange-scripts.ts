@@ -33,7 +33,12 @@ const step = (event: WebRequestEventName, of: ScriptStep['of'], method: string, 
   ({ event, of, method, url, type, extra });
 const sent = (headers: RawHeader[]) => ({ requestHeaders: headers });
 const got = (status: number, headers: RawHeader[]) => ({ statusCode: status, statusLine: `HTTP/1.1 ${status} ${status === 204 ? 'No Content' : 'OK'}`, responseHeaders: headers, ip: '10.0.0.7' });
-const done = (status: number, headers: RawHeader[]) => ({ ...got(status, headers), fromCache: false });
+/**
+ * onCompleted as the capture gets it in Chrome: without the response headers, which its listener
+ * does not ask for there (onHeadersReceived gave them; see extension/platform/web-request.ts).
+ * The recorded fixtures predate that and still carry them.
+ */
+const done = (status: number) => ({ statusCode: status, statusLine: `HTTP/1.1 ${status} ${status === 204 ? 'No Content' : 'OK'}`, ip: '10.0.0.7', fromCache: false });
 const failed = { error: 'net::ERR_FAILED', fromCache: false };
 
 const allow = { origin: PAGE, credentials: false };
@@ -48,14 +53,14 @@ function preflighted(method: string, url: string, own: RawHeader[], allowMethods
     step('onBeforeRequest', 'preflight', 'OPTIONS', url),
     step('onSendHeaders', 'preflight', 'OPTIONS', url, sent(preflightRequestHeaders(PAGE, method, names))),
     step('onHeadersReceived', 'preflight', 'OPTIONS', url, got(204, preflightResponseHeaders(PAGE, allowMethods, names))),
-    step('onCompleted', 'preflight', 'OPTIONS', url, done(204, preflightResponseHeaders(PAGE, allowMethods, names))),
+    step('onCompleted', 'preflight', 'OPTIONS', url, done(204)),
   ];
   if (!preflightPasses) return [...steps, step('onErrorOccurred', 'actual', method, url, failed)];
   return [
     ...steps,
     step('onSendHeaders', 'actual', method, url, sent(requestHeaders(PAGE, own, true))),
     step('onHeadersReceived', 'actual', method, url, got(200, responseHeaders(actualAllowed ? allow : null))),
-    actualAllowed ? step('onCompleted', 'actual', method, url, done(200, responseHeaders(allow))) : step('onErrorOccurred', 'actual', method, url, failed),
+    actualAllowed ? step('onCompleted', 'actual', method, url, done(200)) : step('onErrorOccurred', 'actual', method, url, failed),
   ];
 }
 
@@ -64,7 +69,7 @@ function simple(url: string, own: RawHeader[], allowed: typeof allow | null, cro
     step('onBeforeRequest', 'actual', 'GET', url),
     step('onSendHeaders', 'actual', 'GET', url, sent(requestHeaders(PAGE, own, crossOrigin))),
     step('onHeadersReceived', 'actual', 'GET', url, got(200, responseHeaders(allowed))),
-    allowed === null && crossOrigin ? step('onErrorOccurred', 'actual', 'GET', url, failed) : step('onCompleted', 'actual', 'GET', url, done(200, responseHeaders(allowed))),
+    allowed === null && crossOrigin ? step('onErrorOccurred', 'actual', 'GET', url, failed) : step('onCompleted', 'actual', 'GET', url, done(200)),
   ];
 }
 
@@ -108,7 +113,7 @@ export function scriptFor(n: number): ExchangeScript {
       step('onBeforeRequest', 'actual', 'GET', image, {}, 'image'),
       step('onSendHeaders', 'actual', 'GET', image, sent(imageRequestHeaders(PAGE)), 'image'),
       step('onHeadersReceived', 'actual', 'GET', image, got(200, responseHeaders(null)), 'image'),
-      step('onCompleted', 'actual', 'GET', image, done(200, responseHeaders(null)), 'image'),
+      step('onCompleted', 'actual', 'GET', image, done(200), 'image'),
     ],
   };
 }
