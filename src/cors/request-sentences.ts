@@ -6,7 +6,7 @@ import { describePreflight } from './explain';
  * The first sentence of a verdict's explanation (what the browser sent, or needed), and the
  * sentence that says a response passes. They run on every check, so the phrases that repeat
  * from request to request (the page's origin, the method, the preflight a request shape needs)
- * are built once and only the URL and the reason are joined in: three to five string joins per
+ * are built once and only the URL and the reason are joined in: three to six string joins per
  * explanation instead of a dozen.
  */
 
