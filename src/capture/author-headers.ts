@@ -6,14 +6,43 @@ import type { HeaderList } from './header-list';
 /**
  * Headers the browser adds to a request after the CORS check, which a page did not set and which
  * never cause a preflight: forbidden request headers (Origin, Referer, User-Agent, Sec-Fetch-*,
- * Cookie, ...: the ones the core says fetch() drops) and the cache-busting pair that DevTools'
- * "Disable cache" adds.
+ * Cookie, ...: the ones the core says fetch() drops, lowercase in `forbidden`) and the
+ * cache-busting pair that DevTools' "Disable cache" adds.
  */
-function isBrowserAdded(name: string, forbidden: ReadonlySet<string>, headers: HeaderList): boolean {
-  const lower = name.toLowerCase();
-  if (forbidden.has(lower)) return true;
-  if (lower === 'cache-control' || lower === 'pragma') return disableCachePair(headers);
-  return false;
+function isBrowserAdded(name: string, forbidden: readonly string[], headers: HeaderList): boolean {
+  if (!isAscii(name)) {
+    const lower = name.toLowerCase();
+    if (forbidden.includes(lower)) return true;
+    return (lower === 'cache-control' || lower === 'pragma') && disableCachePair(headers);
+  }
+  // An ASCII name lowercases letter by letter: compared so, without a lowercased copy of each name.
+  for (let i = 0; i < forbidden.length; i++) if (equalsLowercased(name, forbidden[i] as string)) return true;
+  return (equalsLowercased(name, 'cache-control') || equalsLowercased(name, 'pragma')) && disableCachePair(headers);
+}
+
+/** Whether the ASCII `name`, lowercased, is `lower`. */
+function equalsLowercased(name: string, lower: string): boolean {
+  if (name.length !== lower.length) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** The sent headers less those the browser added. */
+function authorHeadersOf(sent: HeaderList, forbidden: readonly string[]): HeaderList {
+  const author: Array<HeaderList[number]> = [];
+  for (let i = 0; i < sent.length; i++) {
+    const header = sent[i] as HeaderList[number];
+    if (!isBrowserAdded(header[0], forbidden, sent)) author.push(header);
+  }
+  return author;
 }
 
 /** `Pragma: no-cache` together with `Cache-Control: no-cache`: what DevTools' "Disable cache" sends. */
@@ -81,8 +110,7 @@ function newHeaderRules(browser: Browser): HeaderRules {
       // from this same list), without classifying the rest: 1.7 us instead of 2.2 for Chrome's headers.
       // Chromium's list in every browser: Firefox lets a page set User-Agent, but the User-Agent it
       // sends is its own far more often than a page's, and nothing on the wire tells them apart.
-      const forbidden = new Set(authorHeaderList(sent, chromiumProfile).dropped);
-      reading = { author: sent.filter(([name]) => !isBrowserAdded(name, forbidden, sent)), byMethod: new Map() };
+      reading = { author: authorHeadersOf(sent, authorHeaderList(sent, chromiumProfile).dropped), byMethod: new Map() };
       readings.set(sent, reading);
     }
     return reading;
