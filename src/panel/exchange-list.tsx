@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import type { Exchange } from '../capture/exchange';
 import { durationMs, formatMs, preflightLabel, statusLabel, verdictLabel } from './exchange-summary';
 import { VirtualList } from './virtual-list';
@@ -53,18 +54,37 @@ export function ExchangeList({ exchanges, selectedId, onSelect, stickToBottom }:
   );
 }
 
-function ExchangeRow({ exchange, index, selected, onSelect }: { exchange: Exchange; index: number; selected: boolean; onSelect: (id: string) => void }) {
-  const failed = exchange.diagnosis?.verdict.ok === false;
-  const classes = ['row', index % 2 === 1 ? 'odd' : '', failed ? 'failed' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
-  return (
-    // aria-rowindex keeps the list's order for assistive tech: recycled rows are not in DOM order.
-    <div role="row" aria-rowindex={index + 1} aria-selected={selected} class={classes} data-exchange-id={exchange.id} onClick={() => onSelect(exchange.id)}>
-      <span role="gridcell" class="col-method">{exchange.method}</span>
-      <span role="gridcell" class="col-url" title={exchange.url}>{exchange.url}</span>
-      <span role="gridcell" class="col-preflight">{preflightLabel(exchange)}</span>
-      <span role="gridcell" class="col-status">{statusLabel(exchange)}</span>
-      <span role="gridcell" class="col-verdict">{verdictLabel(exchange)}</span>
-      <span role="gridcell" class="col-time">{formatMs(durationMs(exchange))}</span>
-    </div>
-  );
+interface ExchangeRowProps {
+  readonly exchange: Exchange;
+  readonly index: number;
+  readonly selected: boolean;
+  readonly onSelect: (id: string) => void;
+}
+
+/**
+ * A class for its shouldComponentUpdate: a scroll re-renders the list, and a row whose exchange,
+ * place and selection are the same (all but the few rows a wheel step brings in) is left as it is.
+ */
+class ExchangeRow extends Component<ExchangeRowProps> {
+  override shouldComponentUpdate(next: ExchangeRowProps): boolean {
+    const { exchange, index, selected, onSelect } = this.props;
+    return next.exchange !== exchange || next.index !== index || next.selected !== selected || next.onSelect !== onSelect;
+  }
+
+  override render() {
+    const { exchange, index, selected, onSelect } = this.props;
+    const failed = exchange.diagnosis?.verdict.ok === false;
+    const classes = ['row', index % 2 === 1 ? 'odd' : '', failed ? 'failed' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
+    return (
+      // aria-rowindex keeps the list's order for assistive tech: recycled rows are not in DOM order.
+      <div role="row" aria-rowindex={index + 1} aria-selected={selected} class={classes} data-exchange-id={exchange.id} onClick={() => onSelect(exchange.id)}>
+        <span role="gridcell" class="col-method">{exchange.method}</span>
+        <span role="gridcell" class="col-url" title={exchange.url}>{exchange.url}</span>
+        <span role="gridcell" class="col-preflight">{preflightLabel(exchange)}</span>
+        <span role="gridcell" class="col-status">{statusLabel(exchange)}</span>
+        <span role="gridcell" class="col-verdict">{verdictLabel(exchange)}</span>
+        <span role="gridcell" class="col-time">{formatMs(durationMs(exchange))}</span>
+      </div>
+    );
+  }
 }
