@@ -253,8 +253,9 @@ export class CaptureService {
 
   #removed(ids: readonly string[]): void {
     for (const id of ids) {
-      this.#persistence.remove(persistedKeys.exchange + id);
-      this.#budget.remove(persistedKeys.exchange + id);
+      const key = persistedKeys.exchange + id;
+      this.#persistence.remove(key);
+      this.#budget.remove(key);
     }
   }
 

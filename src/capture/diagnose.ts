@@ -1,13 +1,8 @@
 import { readCorsExchange, type Browser, type CorsRequest, type HttpResponseLike } from '../cors/index';
 import { headerRules } from './author-headers';
+import { corsBlockErrors } from './cors-block-error';
 import type { Diagnosis, Exchange } from './exchange';
 import { getHeader, type HeaderList } from './header-list';
-
-/**
- * The browser's error strings for a request that CORS blocked. The browser never says why, and
- * these strings also end other failures, so they only say that the core's reading is needed.
- */
-const corsBlockErrors = new Set(['net::ERR_FAILED', 'NS_ERROR_DOM_BAD_URI']);
 
 /**
  * The core's reading of a settled exchange: how the request classifies and whether the
@@ -38,7 +33,10 @@ export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Dia
   const blockedBlindly = browser === 'firefox' && verdict.ok === true;
   if ((blockedByBrowser && verdict.ok !== false) || blockedBlindly) {
     const withCredentials = reading.check('include');
-    if (withCredentials.ok === false) {
+    // A request whose preflight would have failed with credentials was sent without them: its own
+    // response came back, and a failed preflight stops the request.
+    const refuted = withCredentials.stage === 'preflight' && exchange.response !== null;
+    if (withCredentials.ok === false && !refuted) {
       if (blockedByBrowser) return { credentials: { mode: 'include', source: 'likely' }, classification, verdict: withCredentials, blockedByBrowser };
       return { credentials: { mode: request.credentials ?? 'same-origin', source: 'default' }, classification, verdict, blockedByBrowser, ifCredentialsIncluded: withCredentials };
     }

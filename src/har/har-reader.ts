@@ -1,6 +1,6 @@
 import type { Exchange } from '../capture/exchange';
 import { originOf } from '../capture/url-origin';
-import { corsBlockErrors } from './cors-block-error';
+import { corsBlockErrors } from '../capture/cors-block-error';
 import { harEvents, HAR_TAB_ID } from './har-events';
 import { HarError } from './har-error';
 import type { HarRecord } from './har-record';

@@ -1,5 +1,5 @@
 import { getHeader } from '../capture/header-list';
-import { corsBlockError } from './cors-block-error';
+import { corsBlockError } from '../capture/cors-block-error';
 import { JUST_AFTER, type HarRecord } from './har-record';
 import { recordsByUrl } from './records-by-url';
 

@@ -9,7 +9,7 @@ import { diagnose } from '../capture/diagnose';
 import type { Exchange, PreflightCacheLink, PreflightRecord, ResponseRecord } from '../capture/exchange';
 import type { HeaderList } from '../capture/header-list';
 import { classify, type Browser } from '../cors/index';
-import { corsBlockError } from '../har/cors-block-error';
+import { corsBlockError } from '../capture/cors-block-error';
 
 export const PAGE = 'https://app.example';
 export const API = 'https://api.example';

@@ -37,4 +37,27 @@ describe('diagnose for the browser the extension runs in', () => {
     expect(withCookie.credentials.source).toBe('cookie-header');
     expect(withCookie.verdict).toMatchObject({ ok: false, error: 'WildcardOriginNotAllowed' });
   });
+
+  it('gives no verdict under credentials that the request\'s own response refutes: with them, its preflight would have stopped it', () => {
+    const preflighted = (preflightHeaders: Array<readonly [string, string]>, responseHeaders: Array<readonly [string, string]>): Exchange => {
+      const base = completedGet(responseHeaders, [['X-Api-Key', '1']]);
+      return {
+        ...base,
+        method: 'PUT',
+        preflights: [{
+          requestId: '2', url: base.url, accessControlRequestMethod: 'PUT', accessControlRequestHeaders: ['x-api-key'],
+          requestHeaders: [['Origin', PAGE], ['Access-Control-Request-Method', 'PUT'], ['Access-Control-Request-Headers', 'x-api-key']],
+          response: { status: 204, statusLine: 'HTTP/1.1 204 No Content', headers: preflightHeaders, time: 1 }, error: null, startTime: 1, endTime: 1,
+        }],
+      };
+    };
+    const allow: Array<readonly [string, string]> = [['Access-Control-Allow-Origin', PAGE], ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x-api-key']];
+    // Without Allow-Credentials on the preflight, a credentialed PUT would have ended there.
+    const withoutCredentials = diagnose(preflighted(allow, [['Access-Control-Allow-Origin', PAGE]]), 'firefox');
+    expect(withoutCredentials.verdict.ok).toBe(true);
+    expect(withoutCredentials.ifCredentialsIncluded).toBeUndefined();
+    // With it, the preflight would pass and the response's wildcard is what would block.
+    const credentialedPreflight = diagnose(preflighted([...allow, ['Access-Control-Allow-Credentials', 'true']], [['Access-Control-Allow-Origin', '*']]), 'firefox');
+    expect(credentialedPreflight.ifCredentialsIncluded).toMatchObject({ ok: false, stage: 'response', error: 'WildcardOriginNotAllowed' });
+  });
 });

@@ -123,6 +123,12 @@ describe("Firefox's HAR export (the network monitor's HAR auto-export)", () => {
     expect(simple?.diagnosis?.ifCredentialsIncluded?.ok).toBe(false);
   });
 
+  it('keeps no verdict under credentials that fails at a preflight when the request was answered: a failed preflight would have stopped it', () => {
+    const kept = analysis.exchanges.filter((e) => e.diagnosis?.ifCredentialsIncluded !== undefined);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.filter((e) => e.diagnosis?.ifCredentialsIncluded?.stage === 'preflight' && e.response !== null).map((e) => e.url)).toEqual([]);
+  });
+
   it('ends a request its preflight stopped with Firefox\'s CORS error, after that preflight, with the reason from it', () => {
     for (const name of stoppedByPreflight) {
       const [exchange] = byScenario(name);
