@@ -32,7 +32,7 @@ export function pageCostRows(r: PageCostResults): TableRow[] {
 
 export function backgroundRows(r: BackgroundResults): TableRow[] {
   return [
-    { part: '2 background', figure: `exchanges/s in Node (${n(r.exchanges)})`, value: n(at(r.exchangesPerSecond)), budget: '>= 200,000', met: at(r.exchangesPerSecond) >= 200_000 },
+    { part: '2 background', figure: `exchanges/s in Node (${n(r.exchanges)}), 3 runs`, value: formatSpread(r.exchangesPerSecond, 0), budget: '>= 200,000', met: at(r.exchangesPerSecond) >= 200_000 },
     { part: '2 background', figure: 'exchanges per CPU-s in Node', value: n(r.exchangesPerCpuSecond), budget: '', met: null },
     {
       part: '2 background',
