@@ -57,6 +57,12 @@ export class CaptureService {
   readonly #browser: Browser;
   #warned = false;
   readonly #subscribers = new Map<number, Set<(message: BackgroundMessage) => void>>();
+  /**
+   * Per panel still receiving older snapshot pages: the ids those pages have yet to carry. An update
+   * of one of them is not sent to that panel (it would land out of place, after the newest rows);
+   * the page carries its copy as it is when sent.
+   */
+  readonly #unsent = new Map<(message: BackgroundMessage) => void, Set<string>>();
 
   constructor(persistence: Persistence, restored: PersistedState = {}, options: CaptureOptions = {}) {
     this.#persistence = persistence;
@@ -108,11 +114,18 @@ export class CaptureService {
     let listeners = this.#subscribers.get(tabId);
     if (listeners === undefined) this.#subscribers.set(tabId, (listeners = new Set()));
     listeners.add(send);
-    const snapshot = snapshotMessage(tabId, this.#store.list(tabId), this.#store.meta(tabId));
+    const list = this.#store.list(tabId);
+    const snapshot = snapshotMessage(tabId, list, this.#store.meta(tabId));
     send(snapshot);
     const oldestSent = snapshot.exchanges[0];
-    if (snapshot.remaining > 0 && oldestSent !== undefined) this.#sendOlderPages(tabId, send, oldestSent.id);
-    return () => listeners.delete(send);
+    if (snapshot.remaining > 0 && oldestSent !== undefined) {
+      this.#unsent.set(send, new Set(list.slice(0, snapshot.remaining).map((e) => e.id)));
+      this.#sendOlderPages(tabId, send, oldestSent.id);
+    }
+    return () => {
+      listeners.delete(send);
+      this.#unsent.delete(send);
+    };
   }
 
   /**
@@ -125,13 +138,16 @@ export class CaptureService {
     const clearedAt = this.#store.meta(tabId).clearedAt;
     let olderThan = oldestSent;
     const sendNext = (): void => {
-      if (this.#subscribers.get(tabId)?.has(send) !== true || this.#store.meta(tabId).clearedAt !== clearedAt) return;
+      const unsent = this.#unsent.get(send);
+      if (unsent === undefined || this.#subscribers.get(tabId)?.has(send) !== true || this.#store.meta(tabId).clearedAt !== clearedAt) return void this.#unsent.delete(send);
       const page = olderPage(tabId, this.#store.list(tabId), olderThan);
       const oldest = page?.exchanges[0];
-      if (page === undefined || oldest === undefined) return;
+      if (page === undefined || oldest === undefined) return void this.#unsent.delete(send);
       send(page);
+      for (const exchange of page.exchanges) unsent.delete(exchange.id);
       olderThan = oldest.id;
       if (page.remaining > 0) setTimeout(sendNext, 0);
+      else this.#unsent.delete(send);
     };
     setTimeout(sendNext, 0);
   }
@@ -268,7 +284,11 @@ export class CaptureService {
   }
 
   #broadcast(tabId: number, message: BackgroundMessage): void {
-    for (const send of this.#subscribers.get(tabId) ?? []) send(message);
+    for (const send of this.#subscribers.get(tabId) ?? []) {
+      const unsent = message.type === 'exchanges' ? this.#unsent.get(send) : undefined;
+      if (unsent === undefined || message.type !== 'exchanges' || !message.exchanges.some((e) => unsent.has(e.id))) send(message);
+      else send({ ...message, exchanges: message.exchanges.filter((e) => !unsent.has(e.id)) });
+    }
   }
 
   /** Settled exchanges from storage, diagnosed again; pending ones from the engine's state. */

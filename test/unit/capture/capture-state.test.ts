@@ -220,4 +220,54 @@ describe('a panel subscribing while its tab keeps filling', () => {
     expect(pagesSent).toBeGreaterThan(1);
     client.close();
   });
+
+  it('keeps an older exchange in its place when it settles while its page is still on its way', async () => {
+    const s = new SequenceBuilder(undefined, undefined, 7);
+    for (let i = 1; i <= 900; i += 1) {
+      s.start(String(i), 'GET', `/x/${i}`);
+      // Request 50 is a long poll: sent, not answered yet.
+      if (i === 50) s.send(String(i), 'GET', `/x/${i}`);
+      else s.finish(String(i), 'GET', `/x/${i}`);
+    }
+    const { service } = replay(s.events, { limit: 900 });
+    const answer = new SequenceBuilder(undefined, undefined, 7);
+    answer.respond('50', 'GET', '/x/50').complete('50', 'GET', '/x/50');
+    const [panelSide, backgroundSide] = transportPair<unknown, PanelMessage>() as unknown as [Transport<unknown, PanelMessage>, Transport<PanelMessage, BackgroundMessage>];
+    backgroundSide.onMessage((message) => {
+      if (message.type !== 'subscribe') return;
+      service.subscribe(message.tabId, (m) => backgroundSide.send(m));
+      // Right after the newest page: request 50 settles, then 100 more evict the 100 oldest (50 among them).
+      for (const event of parseFixtureEvents(answer.events)) service.ingest(event);
+      for (const event of moreGets(3001, 100)) service.ingest(event);
+    });
+    const client = new PanelClient(() => panelSide, 7);
+    await vi.waitFor(() => expect(client.data.evicted).toBe(100));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(client.data.exchanges.map((e) => e.id)).toEqual(service.exchanges(7).map((e) => e.id));
+    client.close();
+  });
+
+  it('shows a settled older exchange from its page, with its latest state', async () => {
+    const s = new SequenceBuilder(undefined, undefined, 7);
+    for (let i = 1; i <= 900; i += 1) {
+      s.start(String(i), 'GET', `/x/${i}`);
+      if (i === 50) s.send(String(i), 'GET', `/x/${i}`);
+      else s.finish(String(i), 'GET', `/x/${i}`);
+    }
+    const { service } = replay(s.events, { limit: 1000 });
+    const answer = new SequenceBuilder(undefined, undefined, 7);
+    answer.respond('50', 'GET', '/x/50').complete('50', 'GET', '/x/50');
+    const [panelSide, backgroundSide] = transportPair<unknown, PanelMessage>() as unknown as [Transport<unknown, PanelMessage>, Transport<PanelMessage, BackgroundMessage>];
+    backgroundSide.onMessage((message) => {
+      if (message.type !== 'subscribe') return;
+      service.subscribe(message.tabId, (m) => backgroundSide.send(m));
+      for (const event of parseFixtureEvents(answer.events)) service.ingest(event);
+    });
+    const client = new PanelClient(() => panelSide, 7);
+    await vi.waitFor(() => expect(client.data.exchanges).toHaveLength(900));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(client.data.exchanges.map((e) => e.id)).toEqual(service.exchanges(7).map((e) => e.id));
+    expect(client.data.exchanges[49]?.state).not.toBe('pending');
+    client.close();
+  });
 });
