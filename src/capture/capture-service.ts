@@ -83,6 +83,8 @@ export class CaptureService {
     const journal = unappliedJournal(restored, options.journalRun);
     for (const { key, event } of journal.replay) this.ingest(event, key);
     for (const key of journal.drop) this.#persistence.remove(key);
+    // Keys a stopped background removed (a null in its last set) whose tidying remove never landed.
+    for (const [key, value] of Object.entries(restored)) if (value === null) this.#persistence.remove(key);
   }
 
   /**

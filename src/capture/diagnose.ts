@@ -17,6 +17,9 @@ import { getHeader, type HeaderList } from './header-list';
  * under the default reading is not proof: the verdict under `include` is kept beside it when it
  * differs, for the panel to say "if sent with credentials, blocked".
  *
+ * In either case a reading under `include` that fails at the preflight is refuted when the request
+ * itself was answered: with credentials, that preflight would have stopped it.
+ *
  * `browser` is the browser the extension runs in: the rules the core applies are that browser's.
  */
 export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Diagnosis {

@@ -9,7 +9,7 @@ import { cacheKey, copyTrackedPreflight, copyTrackedRequest, requestKey, type Pa
 
 import { candidateScore, claimPreflight } from './preflight-claim';
 import { observeRequestMode } from './request-mode';
-import { originOf } from './url-origin';
+import { isCrossOriginSubresource } from './takes-part';
 import type { CompletedEvent, WebRequestEvent } from './web-request-event';
 
 export type { PairingState } from './pairing-state';
@@ -122,8 +122,7 @@ export class PairingEngine {
   /** Starts tracking a request to another origin; `undefined` when it is none of CORS's business. */
   #track(event: WebRequestEvent, key: string, startTime = event.timeStamp): TrackedRequest | undefined {
     const initiator = event.initiator;
-    // The browser's own requests have no initiator; same-origin ones need no CORS; documents are navigations.
-    if (initiator === undefined || originOf(event.url) === initiator || documentTypes.has(event.type)) return undefined;
+    if (initiator === undefined || !isCrossOriginSubresource(event)) return undefined;
     return this.#book.setRequest({
       requestId: event.requestId,
       tabId: event.tabId,
@@ -353,8 +352,6 @@ export interface PairingSink {
 }
 
 /** Resource types that load as documents: their requests are navigations, never CORS. */
-const documentTypes = new Set(['main_frame', 'sub_frame']);
-
 function updatePreflight(record: PreflightRecord, event: ResponseEvent): PreflightRecord {
   const next = copyPreflightRecord(record);
   switch (event.kind) {

@@ -23,6 +23,8 @@ export function isCrossOriginSubresource(event: WebRequestEvent): boolean {
  * A top-level navigation's start is used: it clears the tab's list.
  */
 export function takesPart(event: WebRequestEvent, tracked: boolean | undefined): boolean {
+  // An event of a request in flight always counts, whatever it carries.
+  if (tracked === true) return true;
   if (event.type === 'main_frame') return event.kind === 'before-request';
   if (event.initiator === undefined || documentTypes.has(event.type)) return false;
   return tracked !== false || originOf(event.url) !== event.initiator;

@@ -63,6 +63,15 @@ describe('which events are journaled', () => {
     expect(journaledKinds.some((e) => e.details['type'] === 'xmlhttprequest')).toBe(true);
   });
 
+  it('skips a request of the browser\'s own (no initiator), to another origin', () => {
+    const s = new SequenceBuilder();
+    s.start('1', 'GET', '/update-check').finish('1', 'GET', '/update-check');
+    const own = s.events.map(({ event, details }) => ({ event, details: { ...details, initiator: undefined } }));
+    const run = receive(own);
+    expect(run.journaled).toEqual([null, null, null, null]);
+    expect(run.skippedChanged.every((changed) => !changed)).toBe(true);
+  });
+
   it('journals the events of a request redirected back to the page\'s origin', () => {
     const s = new SequenceBuilder();
     s.start('1', 'GET', '/away').send('1', 'GET', '/away').redirect('1', 'GET', '/away', `${s.page}/back`);
