@@ -78,8 +78,9 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
   const last = Math.min(items.length, Math.ceil((top + height) / rowHeight) + (down ? ahead : behind));
   // Rows are keyed by slot (index modulo the window's size), not by item, and placed absolutely:
   // scrolling then re-fills the same DOM rows with other items' text instead of replacing them.
-  // The window is as large as what is drawn, so no slot stays empty.
-  const slots = Math.max(1, Math.ceil(height / rowHeight) + ahead + behind + 1);
+  // The window's size does not change after a jump (its overscan slots are just left empty), so
+  // the small step after one keeps every row where it was.
+  const slots = Math.max(1, Math.ceil(height / rowHeight) + overscan + 2);
   const rows: ComponentChildren[] = new Array<ComponentChildren>(slots).fill(null);
   for (let index = first; index < last; index += 1) {
     rows[index % slots] = (

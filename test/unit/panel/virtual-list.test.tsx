@@ -42,6 +42,18 @@ describe('VirtualList', () => {
     expect(drawn()).toEqual(numbers(1 + 20 + 4).map((n) => n + 51));
   });
 
+  it('keeps each row in view in its DOM row on the small step after a jump (nothing re-filled but the new rows)', () => {
+    render(<List items={numbers(1000)} />);
+    scrollTo(100 * ROW);
+    const rowOf = (): Map<number, Element | null> => new Map([...document.querySelectorAll('.n')].map((n) => [Number(n.textContent), n.closest('.virtual-row')]));
+    const afterJump = rowOf();
+    scrollTo(102 * ROW);
+    const afterStep = rowOf();
+    const kept = [...afterJump.keys()].filter((n) => afterStep.has(n));
+    expect(kept.length).toBeGreaterThan(15);
+    expect(kept.filter((n) => afterStep.get(n) !== afterJump.get(n))).toEqual([]);
+  });
+
   it('re-fills the same DOM rows while scrolling instead of replacing them', () => {
     render(<List items={numbers(1000)} />);
     scrollTo(3 * ROW);
