@@ -1,5 +1,6 @@
 import type { Exchange } from '../capture/exchange';
 import type { HarAnalysis } from '../har/index';
+import { showControls } from '../report/markdown-text';
 import { firefoxReasonWords, ifCredentialsIncludedWords, plainQuoting } from '../report/firefox-verdict-words';
 import { redactExchange, redactUrl } from '../report/redact';
 
@@ -65,7 +66,10 @@ export function textReport(analysis: HarAnalysis, file: string, keepCredentials:
     for (const note of notes) out.push(`- ${note}`);
     out.push('');
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  // Values from the file (URLs, header values quoted in explanations) may hold terminal control
+  // sequences: a HAR a bug reporter sent must not retitle, clear or write to the reader's terminal.
+  const shown = out.join('\n').split('\n').map((line) => showControls(line, true));
+  return `${shown.join('\n').trimEnd()}\n`;
 }
 
 function table(exchanges: readonly Exchange[]): string[] {

@@ -59,4 +59,13 @@ describe("the CLI's text report of a Firefox HAR", () => {
     expect(redacted).not.toContain(token);
     expect(textReport(one, 'one.har', true)).toContain(`Firefox blocked it: CORSMissingAllowCredentials. The browser sent GET ${API}/feed?access_token=${token} from`);
   });
+
+  it('shows the control characters a file holds instead of sending them to the terminal', () => {
+    const evil = 'https://evil\u001b]0;pwned\u0007\u001b[2J';
+    const exchange = simpleGet({ id: '0:4', url: `${API}/x`, response: answer(200, ['Access-Control-Allow-Origin', evil]) });
+    const one: HarAnalysis = { ...analysis, exchanges: [exchange], unexplained: [], skipped: [], warnings: [] };
+    const report = textReport(one, 'one.har', true);
+    expect(report).toContain('evil\\x1B]0;pwned\\x07\\x1B[2J');
+    expect(/[\u0000-\u0008\u000b-\u001f\u007f]/.test(report)).toBe(false);
+  });
 });
