@@ -2,12 +2,8 @@ import type { Exchange } from '../../capture/exchange';
 import type { HeaderList } from '../../capture/header-list';
 import { CopyButton } from '../copy-button';
 import { verdictWords } from '../exchange-summary';
+import { mdnPageOf } from '../../report/firefox-verdict-words';
 import { ServerSnippets } from './server-snippets';
-
-/** MDN's page for a Firefox reason key: the key without its trailing version digit. */
-function mdnPage(reason: string): string {
-  return reason.replace(/\d+$/, '');
-}
 
 /** Request headers that a CORS check reads, and response headers that answer it. */
 const askedNames = new Set(['origin', 'access-control-request-method', 'access-control-request-headers', 'cookie', 'authorization']);
@@ -48,9 +44,7 @@ export function WhatFailed({ exchange }: { exchange: Exchange }) {
             </>
           ) : null}
           .{' '}
-          <a href={`https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS/Errors/${mdnPage(verdict.firefoxReason)}`} target="_blank" rel="noreferrer noopener">
-            MDN
-          </a>
+          <MdnLink reason={verdict.firefoxReason} />
         </p>
       ) : null}
       <p class="explanation">{verdict.explanation}</p>
@@ -105,4 +99,14 @@ export function WhatFailed({ exchange }: { exchange: Exchange }) {
 function HeaderLines({ lines, empty }: { lines: HeaderList; empty: string }) {
   if (lines.length === 0) return <p class="muted">{empty}</p>;
   return <pre>{lines.map(([name, value]) => `${name}: ${value}`).join('\n')}</pre>;
+}
+
+/** The MDN page of a Firefox reason key, the one the reports link to (nothing for anything but a key). */
+function MdnLink({ reason }: { reason: string }) {
+  const page = mdnPageOf(reason);
+  return page === null ? null : (
+    <a href={page} target="_blank" rel="noreferrer noopener">
+      MDN
+    </a>
+  );
 }

@@ -66,6 +66,17 @@ describe('the CORS panel', () => {
     expect([...why.querySelectorAll('.at-fault')].map((line) => line.textContent)).toEqual(['Access-Control-Request-Method:PUT', 'Access-Control-Request-Headers:x-api-key']);
   });
 
+  it("names Firefox's console reason with its MDN page, the one the reports link to", async () => {
+    const blocked = exchange({ browser: 'firefox', response: { status: 200, headers: [] }, error: 'NS_ERROR_DOM_BAD_URI' });
+    const { client } = fakeBackground([blocked]);
+    render(<App client={client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(rows()[0] as HTMLElement);
+    const failed = within(await screen.findByRole('article', { name: 'Exchange detail' })).getByRole('region', { name: 'What failed' });
+    expect(failed.textContent).toContain("Firefox's console calls it CORSMissingAllowOrigin");
+    expect(within(failed).getByRole('link', { name: 'MDN' }).getAttribute('href')).toBe('https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS/Errors/CORSMissingAllowOrigin');
+  });
+
   it('renders whatever a page sends as text, never as markup', async () => {
     const hostile = exchange({ path: '/x?<img src=x onerror="globalThis.pwned=1">', headers: [['X-Evil', '<script>globalThis.pwned=1</script>']], response: { status: 200, headers: [] } });
     const { client } = fakeBackground([hostile]);

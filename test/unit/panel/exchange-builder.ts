@@ -8,6 +8,7 @@
  */
 import type { Exchange } from '../../../src/capture/exchange';
 import type { HeaderList } from '../../../src/capture/header-list';
+import type { Browser } from '../../../src/cors/index';
 import { exchange as diagnosedExchange, type Answer } from '../../../src/report/test-exchanges';
 
 const PAGE = 'http://127.0.0.1:8080';
@@ -26,6 +27,8 @@ export interface ExchangeSpec {
   /** Actual response; omitted after a preflight means the preflight stopped the request. */
   readonly response?: Answer;
   readonly error?: string;
+  /** The browser whose rules diagnose it; Chromium when absent. */
+  readonly browser?: Browser;
 }
 
 /** An exchange as the capture pipeline produces it, diagnosed by the real core. */
