@@ -199,74 +199,73 @@ describe('a panel subscribing while its tab keeps filling', () => {
     return parseFixtureEvents(s.events);
   };
 
-  it('ends with exactly the tab\'s list when exchanges are evicted while older pages are on their way', async () => {
-    const { service } = replay(simpleGets(900).events, { limit: 900 });
+  /** 900 requests on tab 7, request 50 a long poll (sent, not answered); `answer` settles it. */
+  const withLongPoll = (limit: number) => {
+    const s = new SequenceBuilder(undefined, undefined, 7);
+    for (let i = 1; i <= 900; i += 1) {
+      s.start(String(i), 'GET', `/x/${i}`);
+      if (i === 50) s.send(String(i), 'GET', `/x/${i}`);
+      else s.finish(String(i), 'GET', `/x/${i}`);
+    }
+    const answer = new SequenceBuilder(undefined, undefined, 7).respond('50', 'GET', '/x/50').complete('50', 'GET', '/x/50');
+    return { service: replay(s.events, { limit }).service, answer: parseFixtureEvents(answer.events) };
+  };
+
+  /**
+   * A PanelClient on tab 7 over a transport to `service`, served as panel-port.ts serves a port:
+   * `afterSnapshot` runs right after the newest page is sent, `afterSend` after every message.
+   */
+  const connectPanel = (service: CaptureService, afterSnapshot: () => void, afterSend: (message: BackgroundMessage) => void = () => undefined): PanelClient => {
     const [panelSide, backgroundSide] = transportPair<unknown, PanelMessage>() as unknown as [Transport<unknown, PanelMessage>, Transport<PanelMessage, BackgroundMessage>];
-    let pagesSent = 0;
     backgroundSide.onMessage((message) => {
       if (message.type !== 'subscribe') return;
       service.subscribe(message.tabId, (m) => {
         backgroundSide.send(m);
-        // After the first older page: 150 more requests, evicting the next 150 oldest, none sent yet.
-        if (m.type === 'snapshot-page' && ++pagesSent === 1) for (const event of moreGets(2001, 150)) service.ingest(event);
+        afterSend(m);
       });
-      // Right after the newest page: 150 requests, evicting the 150 oldest, not sent yet.
-      for (const event of moreGets(1001, 150)) service.ingest(event);
+      afterSnapshot();
     });
-    const client = new PanelClient(() => panelSide, 7);
-    await vi.waitFor(() => expect(client.data.evicted).toBe(300));
+    return new PanelClient(() => panelSide, 7);
+  };
+
+  /** The panel's list, once settled, is the tab's. */
+  const expectSameList = async (client: PanelClient, service: CaptureService): Promise<void> => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(client.data.exchanges.map((e) => e.id)).toEqual(service.exchanges(7).map((e) => e.id));
+  };
+
+  it('ends with exactly the tab\'s list when exchanges are evicted while older pages are on their way', async () => {
+    const { service } = replay(simpleGets(900).events, { limit: 900 });
+    let pagesSent = 0;
+    const client = connectPanel(
+      service,
+      // Right after the newest page: 150 requests, evicting the 150 oldest, not sent yet.
+      () => moreGets(1001, 150).forEach((event) => service.ingest(event)),
+      // After the first older page: 150 more requests, evicting the next 150 oldest, none sent yet.
+      (m) => {
+        if (m.type === 'snapshot-page' && ++pagesSent === 1) moreGets(2001, 150).forEach((event) => service.ingest(event));
+      },
+    );
+    await vi.waitFor(() => expect(client.data.evicted).toBe(300));
+    await expectSameList(client, service);
     expect(pagesSent).toBeGreaterThan(1);
     client.close();
   });
 
   it('keeps an older exchange in its place when it settles while its page is still on its way', async () => {
-    const s = new SequenceBuilder(undefined, undefined, 7);
-    for (let i = 1; i <= 900; i += 1) {
-      s.start(String(i), 'GET', `/x/${i}`);
-      // Request 50 is a long poll: sent, not answered yet.
-      if (i === 50) s.send(String(i), 'GET', `/x/${i}`);
-      else s.finish(String(i), 'GET', `/x/${i}`);
-    }
-    const { service } = replay(s.events, { limit: 900 });
-    const answer = new SequenceBuilder(undefined, undefined, 7);
-    answer.respond('50', 'GET', '/x/50').complete('50', 'GET', '/x/50');
-    const [panelSide, backgroundSide] = transportPair<unknown, PanelMessage>() as unknown as [Transport<unknown, PanelMessage>, Transport<PanelMessage, BackgroundMessage>];
-    backgroundSide.onMessage((message) => {
-      if (message.type !== 'subscribe') return;
-      service.subscribe(message.tabId, (m) => backgroundSide.send(m));
-      // Right after the newest page: request 50 settles, then 100 more evict the 100 oldest (50 among them).
-      for (const event of parseFixtureEvents(answer.events)) service.ingest(event);
-      for (const event of moreGets(3001, 100)) service.ingest(event);
-    });
-    const client = new PanelClient(() => panelSide, 7);
+    const { service, answer } = withLongPoll(900);
+    // Right after the newest page: request 50 settles, then 100 more evict the 100 oldest (50 among them).
+    const client = connectPanel(service, () => [...answer, ...moreGets(3001, 100)].forEach((event) => service.ingest(event)));
     await vi.waitFor(() => expect(client.data.evicted).toBe(100));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(client.data.exchanges.map((e) => e.id)).toEqual(service.exchanges(7).map((e) => e.id));
+    await expectSameList(client, service);
     client.close();
   });
 
   it('shows a settled older exchange from its page, with its latest state', async () => {
-    const s = new SequenceBuilder(undefined, undefined, 7);
-    for (let i = 1; i <= 900; i += 1) {
-      s.start(String(i), 'GET', `/x/${i}`);
-      if (i === 50) s.send(String(i), 'GET', `/x/${i}`);
-      else s.finish(String(i), 'GET', `/x/${i}`);
-    }
-    const { service } = replay(s.events, { limit: 1000 });
-    const answer = new SequenceBuilder(undefined, undefined, 7);
-    answer.respond('50', 'GET', '/x/50').complete('50', 'GET', '/x/50');
-    const [panelSide, backgroundSide] = transportPair<unknown, PanelMessage>() as unknown as [Transport<unknown, PanelMessage>, Transport<PanelMessage, BackgroundMessage>];
-    backgroundSide.onMessage((message) => {
-      if (message.type !== 'subscribe') return;
-      service.subscribe(message.tabId, (m) => backgroundSide.send(m));
-      for (const event of parseFixtureEvents(answer.events)) service.ingest(event);
-    });
-    const client = new PanelClient(() => panelSide, 7);
+    const { service, answer } = withLongPoll(1000);
+    const client = connectPanel(service, () => answer.forEach((event) => service.ingest(event)));
     await vi.waitFor(() => expect(client.data.exchanges).toHaveLength(900));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(client.data.exchanges.map((e) => e.id)).toEqual(service.exchanges(7).map((e) => e.id));
+    await expectSameList(client, service);
     expect(client.data.exchanges[49]?.state).not.toBe('pending');
     client.close();
   });
