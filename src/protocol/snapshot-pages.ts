@@ -34,15 +34,3 @@ export function olderPage(tabId: number, exchanges: readonly Exchange[], olderTh
   const start = Math.max(0, end - pageSize);
   return { type: 'snapshot-page', tabId, exchanges: exchanges.slice(start, end), remaining: start };
 }
-
-/** A list that does not change while it is sent, as the messages that send it: the newest page first. */
-export function snapshotMessages(tabId: number, exchanges: readonly Exchange[], meta: SnapshotMeta, pageSize = SNAPSHOT_PAGE_SIZE): BackgroundMessage[] {
-  const messages: BackgroundMessage[] = [snapshotMessage(tabId, exchanges, meta, pageSize)];
-  let oldest = exchanges[exchanges.length - pageSize]?.id;
-  for (let page = oldest === undefined ? undefined : olderPage(tabId, exchanges, oldest, pageSize); page !== undefined; ) {
-    messages.push(page);
-    oldest = page.exchanges[0]?.id;
-    page = oldest === undefined ? undefined : olderPage(tabId, exchanges, oldest, pageSize);
-  }
-  return messages;
-}

@@ -1,7 +1,7 @@
 import type { Exchange } from '../../../src/capture/exchange';
 import type { BackgroundMessage, PanelMessage } from '../../../src/protocol/messages';
 import { PanelClient } from '../../../src/protocol/panel-client';
-import { snapshotMessages } from '../../../src/protocol/snapshot-pages';
+import { olderPage, snapshotMessage } from '../../../src/protocol/snapshot-pages';
 import { transportPair, type Transport } from '../../../src/protocol/transport';
 
 /** A background over an in-memory transport: answers `subscribe` with a snapshot, records the rest. */
@@ -17,7 +17,14 @@ export function fakeBackground(exchanges: readonly Exchange[], pageSize?: number
     backgroundSide.onMessage((message) => {
       received.push(message);
       if (message.type === 'subscribe') {
-        for (const snapshot of snapshotMessages(message.tabId, exchanges, { evicted: 0, preserveLog: false }, pageSize)) backgroundSide.send(snapshot);
+        // A list that does not change: every page at once, newest first, as CaptureService sends them one per task.
+        const snapshot = snapshotMessage(message.tabId, exchanges, { evicted: 0, preserveLog: false }, pageSize);
+        backgroundSide.send(snapshot);
+        for (let oldest = snapshot.exchanges[0]?.id; oldest !== undefined; ) {
+          const page = olderPage(message.tabId, exchanges, oldest, pageSize);
+          if (page !== undefined) backgroundSide.send(page);
+          oldest = page?.exchanges[0]?.id;
+        }
       }
     });
     return panelSide;
