@@ -1,6 +1,9 @@
 import browser from 'webextension-polyfill';
 import { CaptureService } from '../../src/capture/capture-service';
 import { journaledReceiver, type JournalRun } from '../../src/capture/event-journal';
+import { ListeningSwitch } from '../../src/capture/listening-switch';
+import { DEVTOOLS_PORT_NAME, PANEL_PORT_NAME } from '../../src/protocol/messages';
+import { captureModeSetting } from '../platform/capture-mode-setting';
 import { listenToWebRequest, type WebRequestApi } from '../platform/web-request';
 import { readSession, sessionPersistence, type SessionStorageArea } from '../platform/session-persistence';
 import { servePanelPort } from './panel-port';
@@ -35,7 +38,7 @@ function whenReady(task: (service: CaptureService) => void): void {
   else task(service);
 }
 
-listenToWebRequest(
+const listening = listenToWebRequest(
   browser.webRequest as unknown as WebRequestApi,
   targetBrowser,
   journaledReceiver(
@@ -46,9 +49,32 @@ listenToWebRequest(
   ),
 );
 
-browser.runtime.onConnect.addListener((port) => servePanelPort(port, whenReady));
+/**
+ * The capture mode (src/capture/capture-mode.ts): with "while DevTools is open", the listeners
+ * come off a little after the last DevTools window or pop-out panel closes, and go back on when
+ * one opens (its port wakes this worker).
+ */
+const captureSwitch = new ListeningSwitch(listening, {
+  graceMs: 2_000,
+  // Called as methods of this object, so the globals are wrapped (a worker's setTimeout refuses another `this`).
+  timers: { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (handle) => clearTimeout(handle as number) },
+});
+captureModeSetting.watch((mode) => captureSwitch.setMode(mode));
+
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name === DEVTOOLS_PORT_NAME || port.name === PANEL_PORT_NAME) {
+    captureSwitch.watcherOpened();
+    port.onDisconnect.addListener(() => captureSwitch.watcherClosed());
+  }
+  servePanelPort(port, whenReady);
+});
 
 browser.tabs.onRemoved.addListener((tabId) => whenReady((s) => s.tabRemoved(tabId)));
+
+void captureModeSetting.read().then(
+  (mode) => captureSwitch.setMode(mode),
+  (error: unknown) => console.error('CORS DevTools: could not read the capture mode, capturing always', error),
+);
 
 void readSession(session)
   .catch((error: unknown) => {

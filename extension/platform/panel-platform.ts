@@ -1,13 +1,15 @@
 import browser from 'webextension-polyfill';
 import { documentPlatform, type PanelPlatform } from '../../src/panel/platform';
+import { captureModeSetting } from './capture-mode-setting';
 
-/** The panel's host services in the extension: the document's, plus a pop-out tab. */
+/** The panel's host services in the extension: the document's, a pop-out tab and the capture mode. */
 export function extensionPanelPlatform(tabId: number, inDevTools: boolean): PanelPlatform {
   return {
     ...documentPlatform,
     openPopout: inDevTools
       ? () => void browser.tabs.create({ url: browser.runtime.getURL(`/extension/panel/panel.html?tabId=${tabId}`) })
       : null,
+    captureMode: captureModeSetting,
   };
 }
 

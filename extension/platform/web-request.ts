@@ -1,3 +1,4 @@
+import type { Listening } from '../../src/capture/listening-switch';
 import type { Browser } from '../../src/cors/index';
 import { webRequestEventKinds, type WebRequestEventKind } from '../../src/capture/web-request-event';
 
@@ -7,6 +8,7 @@ const filter = { urls: ['http://*/*', 'https://*/*'] };
 /** The part of `webRequest` used here, typed so that what the browser hands over is `unknown`. */
 interface WebRequestEvent {
   addListener(callback: (details: unknown) => void, filter: { urls: string[] }, extraInfoSpec?: string[]): void;
+  removeListener(callback: (details: unknown) => void): void;
 }
 export interface WebRequestApi {
   readonly onBeforeRequest: WebRequestEvent;
@@ -26,13 +28,21 @@ export interface WebRequestApi {
  * preflights, the `Origin` header and the responses of CORS-blocked requests from webRequest
  * unless a listener asks for `extraHeaders` (documented since Chrome 79); Firefox shows them all
  * and has no such option (it refuses a listener that asks).
+ *
+ * The listeners are on when this returns; the handle takes them all off and puts them back (the
+ * capture mode "while DevTools is open": with none registered, the browser sends the extension
+ * nothing and the page pays nothing).
  */
-export function listenToWebRequest(webRequest: WebRequestApi, browser: Browser, onEvent: (kind: WebRequestEventKind, details: unknown) => void): void {
+export function listenToWebRequest(webRequest: WebRequestApi, browser: Browser, onEvent: (kind: WebRequestEventKind, details: unknown) => void): Listening {
   const extra = browser === 'chromium' ? ['extraHeaders'] : [];
+  const registrations: Array<() => void> = [];
+  const removals: Array<() => void> = [];
   const on = (event: WebRequestEvent, kind: WebRequestEventKind, spec: string[]): void => {
     const listener = (details: unknown): void => onEvent(kind, details);
-    if (spec.length === 0) event.addListener(listener, filter);
-    else event.addListener(listener, filter, spec);
+    const register = spec.length === 0 ? () => event.addListener(listener, filter) : () => event.addListener(listener, filter, spec);
+    register();
+    registrations.push(register);
+    removals.push(() => event.removeListener(listener));
   };
   const kinds = webRequestEventKinds;
   on(webRequest.onBeforeRequest, kinds.onBeforeRequest, []);
@@ -46,4 +56,8 @@ export function listenToWebRequest(webRequest: WebRequestApi, browser: Browser, 
   // 1.60x an unwatched page without them. Firefox has no such cost, and keeps them.
   on(webRequest.onCompleted, kinds.onCompleted, extra.length > 0 ? [] : ['responseHeaders']);
   on(webRequest.onErrorOccurred, kinds.onErrorOccurred, []);
+  return {
+    start: () => registrations.forEach((register) => register()),
+    stop: () => removals.forEach((remove) => remove()),
+  };
 }

@@ -1,4 +1,5 @@
 import { createContext } from 'preact';
+import type { CaptureModeSetting } from '../capture/capture-mode';
 
 /**
  * What the panel asks of its host, injected so the panel runs the same in DevTools, as a pop-out
@@ -11,6 +12,8 @@ export interface PanelPlatform {
   saveFile(name: string, mime: string, text: string): void;
   /** Opens this panel as a normal tab for the same inspected tab; null where that makes no sense. */
   readonly openPopout: (() => void) | null;
+  /** The extension's capture mode; null outside the extension (no background to switch). */
+  readonly captureMode: CaptureModeSetting | null;
 }
 
 /** Works in any page: clipboard API where allowed (not always in DevTools frames), else a textarea. */
@@ -42,6 +45,7 @@ export const documentPlatform: PanelPlatform = {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
   openPopout: null,
+  captureMode: null,
 };
 
 export const PlatformContext = createContext<PanelPlatform>(documentPlatform);

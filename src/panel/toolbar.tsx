@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PanelData } from '../protocol/panel-client';
+import { CaptureModeToggle } from './capture-mode-toggle';
 import { filterKinds, type FilterCounts, type FilterKind } from './filter-exchanges';
 
 interface ToolbarProps {
@@ -23,7 +24,7 @@ const kindLabels: Readonly<Record<FilterKind, string>> = {
   unexpected: 'Unexpected preflights',
 };
 
-/** Clear, preserve log, the filters with their counts, and the search box. */
+/** Clear, preserve log, the capture mode, the filters with their counts, and the search box. */
 export function Toolbar({ data, counts, kind, text, onKind, onText, onClear, onPreserveLog, readOnly = false, children }: ToolbarProps) {
   return (
     <div class="toolbar" role="toolbar" aria-label="CORS panel controls">
@@ -36,6 +37,7 @@ export function Toolbar({ data, counts, kind, text, onKind, onText, onClear, onP
             <input type="checkbox" checked={data.preserveLog} onChange={(e) => onPreserveLog(e.currentTarget.checked)} aria-label="Preserve log" />
             Preserve log
           </label>
+          <CaptureModeToggle />
         </>
       )}
       <input

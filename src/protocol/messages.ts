@@ -7,6 +7,11 @@ import type { Exchange } from '../capture/exchange';
  */
 export const PROTOCOL_VERSION = 2;
 export const PANEL_PORT_NAME = 'cors-panel';
+/**
+ * The devtools page's port, open while its DevTools window is, and silent: it only tells the
+ * background that someone is watching (the capture mode "while DevTools is open").
+ */
+export const DEVTOOLS_PORT_NAME = 'cors-devtools';
 
 /** Panel -> background. */
 export interface PanelToBackground {

@@ -23,6 +23,7 @@ export function realListenerPlan(): ListenerPlan {
     addListener(_callback: (details: unknown) => void, filter: { urls: string[]; types?: string[] }, extraInfoSpec?: string[]): void {
       plan.push({ event, urls: [...filter.urls], ...(filter.types === undefined ? {} : { types: [...filter.types] }), extraInfoSpec: [...(extraInfoSpec ?? [])] });
     },
+    removeListener(): void {},
   });
   const names = Object.keys(webRequestEventKinds) as WebRequestEventName[];
   const api = Object.fromEntries(names.map((name) => [name, recorder(name)]));

@@ -71,6 +71,14 @@ export class DevToolsTargets {
     return Object.assign(panel, { devtools });
   }
 
+  /** Closes the first target whose URL passes `test` (a DevTools window, as its user would); false when none. */
+  async closeTarget(test: (url: string) => boolean): Promise<boolean> {
+    const target = (await this.targets()).find((t) => test(t.url));
+    if (target === undefined) return false;
+    await this.#session.send('Target.closeTarget', { targetId: target.targetId });
+    return true;
+  }
+
   async close(): Promise<void> {
     await this.#session.detach().catch(() => undefined);
   }

@@ -127,7 +127,7 @@ describe('the CORS panel exports', () => {
   it('saves a Markdown and a JSON report, redacted unless credentials are kept', async () => {
     const { PlatformContext } = await import('../../../src/panel/platform');
     const saved: Array<{ name: string; mime: string; text: string }> = [];
-    const platform = { copyText: async () => undefined, saveFile: (name: string, mime: string, text: string) => void saved.push({ name, mime, text }), openPopout: null };
+    const platform = { copyText: async () => undefined, saveFile: (name: string, mime: string, text: string) => void saved.push({ name, mime, text }), openPopout: null, captureMode: null };
     const blocked = exchange({
       headers: [['Authorization', 'Bearer sekrit-token-123456789']],
       preflight: { status: 204, headers: [allowOrigin, ['Access-Control-Allow-Headers', 'authorization']] },

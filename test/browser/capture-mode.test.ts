@@ -1,0 +1,145 @@
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Exchange } from '../../src/capture/exchange';
+import { launchChromium, type ChromiumSession } from './support/chromium';
+import { DevToolsTargets } from './support/devtools-panel';
+import { PanelProtocolReader, tabIdOf } from './support/panel-protocol';
+import { runScenario } from './support/playground-page';
+import { startPlayground, type Playground } from '../playground/server';
+
+/**
+ * The capture mode "only while DevTools is open", in real Chromium: with nothing open the
+ * background takes its webRequest listeners off, so Chrome sends it nothing and a request then
+ * is not listed; a DevTools window (its devtools page's port) or a panel puts them back.
+ */
+
+/** Whether the background's listeners are registered, asked of the worker (chrome.webRequest's own answer). */
+function listeningIn(worker: Worker): Promise<boolean> {
+  return worker.evaluate(`chrome.webRequest.onBeforeRequest.hasListeners() && chrome.webRequest.onHeadersReceived.hasListeners()`);
+}
+
+async function waitUntil(what: string, test: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await test())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const ofScenario = (name: string) => (exchanges: readonly Exchange[]) => exchanges.filter((e) => new URL(e.url).pathname.includes(name));
+
+/** Runs a scenario that passes in the page, and checks that the page saw it pass (so "not listed" means not captured). */
+async function runPassing(page: Page, name: string): Promise<void> {
+  const outcome = await runScenario(page, name);
+  expect(outcome, name).toMatchObject({ ok: true });
+}
+
+describe('capture only while DevTools is open, in Chromium', () => {
+  let playground: Playground;
+
+  beforeAll(async () => {
+    playground = await startPlayground();
+  });
+  afterAll(async () => {
+    await playground?.close();
+  });
+
+  describe('with no DevTools window', () => {
+    let session: ChromiumSession;
+    let page: Page;
+    let tabId: number;
+
+    beforeAll(async () => {
+      session = await launchChromium();
+      page = await session.context.newPage();
+      await page.goto(playground.pageUrl);
+      tabId = await tabIdOf(await session.serviceWorker(), playground.pageUrl);
+      await (await session.serviceWorker()).evaluate(`chrome.storage.local.set({ captureMode: 'while-devtools-open' })`);
+    });
+    afterAll(async () => {
+      await session?.close();
+    });
+
+    it('stops listening, lists nothing made meanwhile, and lists again while a panel is open', async () => {
+      const worker = await session.serviceWorker();
+      await waitUntil('the listeners are off', async () => !(await listeningIn(worker)));
+      await runPassing(page, 'preflighted-put');
+
+      const reader = await PanelProtocolReader.open(session.context, session.extensionId ?? '', tabId);
+      await waitUntil('a panel puts the listeners back', () => listeningIn(worker));
+      expect(ofScenario('preflighted-put')((await reader.snapshot(tabId)).exchanges)).toEqual([]);
+
+      await runPassing(page, 'json-post');
+      const listed = ofScenario('json-post')(await reader.waitFor(tabId, (list) => ofScenario('json-post')(list).some((e) => e.state !== 'pending')));
+      expect(listed).toHaveLength(1);
+      expect(listed[0]?.preflights).toHaveLength(1);
+
+      await reader.close();
+      await waitUntil('the listeners are off again once the panel closed', async () => !(await listeningIn(worker)));
+    });
+
+    it('listens again at once when the mode goes back to "always"', async () => {
+      const worker = await session.serviceWorker();
+      await waitUntil('the listeners are off', async () => !(await listeningIn(worker)));
+      await worker.evaluate(`chrome.storage.local.set({ captureMode: 'always' })`);
+      await waitUntil('the listeners are back', () => listeningIn(worker));
+      await runPassing(page, 'simple-get');
+      const reader = await PanelProtocolReader.open(session.context, session.extensionId ?? '', tabId);
+      try {
+        expect(ofScenario('simple-get')(await reader.waitFor(tabId, (list) => ofScenario('simple-get')(list).length > 0))).toHaveLength(1);
+      } finally {
+        await reader.close();
+        await worker.evaluate(`chrome.storage.local.set({ captureMode: 'while-devtools-open' })`);
+      }
+    });
+  });
+
+  describe('with a DevTools window open on the page, the CORS tab never shown', () => {
+    let session: ChromiumSession;
+    let targets: DevToolsTargets;
+    let page: Page;
+    let tabId: number;
+
+    beforeAll(async () => {
+      session = await launchChromium({ devtools: true });
+      targets = await DevToolsTargets.open(session.browser);
+      page = session.context.pages()[0] ?? (await session.context.newPage());
+      await page.goto(playground.pageUrl);
+      tabId = await tabIdOf(await session.serviceWorker(), playground.pageUrl);
+      await (await session.serviceWorker()).evaluate(`chrome.storage.local.set({ captureMode: 'while-devtools-open' })`);
+    });
+    afterAll(async () => {
+      await targets?.close();
+      await session?.close();
+    });
+
+    it('keeps listening past the grace period, through a stop of the worker, and lists what the page does', async () => {
+      // Longer than the background's grace (2 s): a DevTools window alone keeps the listeners on.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(await listeningIn(await session.serviceWorker())).toBe(true);
+
+      // The worker stopped (as Chrome stops an idle one): the devtools page connects again and wakes it.
+      const control = await session.context.newCDPSession(page);
+      await control.send('ServiceWorker.enable');
+      await control.send('ServiceWorker.stopAllWorkers');
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const worker = await session.serviceWorker();
+      expect(await listeningIn(worker)).toBe(true);
+
+      await runPassing(page, 'preflighted-put');
+      const reader = await PanelProtocolReader.open(session.context, session.extensionId ?? '', tabId);
+      try {
+        const listed = ofScenario('preflighted-put')(await reader.waitFor(tabId, (list) => ofScenario('preflighted-put')(list).some((e) => e.state !== 'pending')));
+        expect(listed).toHaveLength(1);
+      } finally {
+        await reader.close();
+      }
+    });
+
+    it('stops listening once that window is closed', async () => {
+      expect(await targets.closeTarget((url) => url.startsWith('devtools://devtools/bundled/devtools_app.html'))).toBe(true);
+      const worker = await session.serviceWorker();
+      await waitUntil('the listeners are off', async () => !(await listeningIn(worker)));
+    });
+  });
+});
