@@ -51,11 +51,14 @@ const listening = listenToWebRequest(
 
 /**
  * The capture mode (src/capture/capture-mode.ts): with "while DevTools is open", the listeners
- * come off a little after the last DevTools window or pop-out panel closes, and go back on when
- * one opens (its port wakes this worker).
+ * come off a little after the last DevTools window or pop-out panel closes and nothing is in
+ * flight, and go back on when one opens (its port wakes this worker).
  */
 const captureSwitch = new ListeningSwitch(listening, {
   graceMs: 2_000,
+  // Requests in flight are followed to their end, up to a minute (a long poll stays pending).
+  maxWaitMs: 60_000,
+  busy: () => service?.hasRequestsInFlight() ?? false,
   // Called as methods of this object, so the globals are wrapped (a worker's setTimeout refuses another `this`).
   timers: { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (handle) => clearTimeout(handle as number) },
 });

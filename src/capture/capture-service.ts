@@ -111,6 +111,11 @@ export class CaptureService {
     return this.#engine.trackedRequest(key) !== undefined || this.#engine.trackedPreflight(key) !== undefined;
   }
 
+  /** Whether any request is in flight: the capture mode waits for them before it stops listening (listening-switch.ts). */
+  hasRequestsInFlight(): boolean {
+    return this.#engine.trackedRequests().next().done !== true;
+  }
+
   /** A panel watches a tab: it gets a snapshot now and every change after. Returns unsubscribe. */
   subscribe(tabId: number, send: (message: BackgroundMessage) => void): () => void {
     let listeners = this.#subscribers.get(tabId);

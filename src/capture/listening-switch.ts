@@ -25,20 +25,30 @@ export interface ListeningState {
  * listening. It keeps listening while the mode is unknown (the side that loses nothing), and
  * stops only `graceMs` after the last watcher left: a worker woken by a DevTools window is told of
  * that window just after its start, and a window reconnecting after the worker stopped comes
- * back within milliseconds.
+ * back within milliseconds. While requests are in flight (`busy`) it waits on, a grace period at a
+ * time, up to `maxWaitMs`, so that a request seen starting is seen ending; one still unfinished
+ * then (a long poll) stays listed as pending.
  */
 export class ListeningSwitch {
   readonly #listening: Listening;
   readonly #graceMs: number;
+  readonly #maxWaitMs: number;
+  readonly #busy: () => boolean;
   readonly #timers: SwitchTimers;
   #mode: CaptureMode | undefined;
   #watchers = 0;
   #on = true;
   #stopTimer: unknown;
+  #waitedMs = 0;
 
-  constructor(listening: Listening, options: { readonly graceMs: number; readonly timers: SwitchTimers }) {
+  constructor(
+    listening: Listening,
+    options: { readonly graceMs: number; readonly maxWaitMs?: number; readonly busy?: () => boolean; readonly timers: SwitchTimers },
+  ) {
     this.#listening = listening;
     this.#graceMs = options.graceMs;
+    this.#maxWaitMs = options.maxWaitMs ?? options.graceMs;
+    this.#busy = options.busy ?? (() => false);
     this.#timers = options.timers;
   }
 
@@ -73,13 +83,23 @@ export class ListeningSwitch {
         this.#listening.start();
       }
     } else if (this.#on && this.#stopTimer === undefined) {
-      this.#stopTimer = this.#timers.setTimeout(() => {
-        this.#stopTimer = undefined;
-        if (this.#wanted() || !this.#on) return;
-        this.#on = false;
-        this.#listening.stop();
-      }, this.#graceMs);
+      this.#waitedMs = 0;
+      this.#stopLater();
     }
+  }
+
+  #stopLater(): void {
+    this.#stopTimer = this.#timers.setTimeout(() => {
+      this.#stopTimer = undefined;
+      if (this.#wanted() || !this.#on) return;
+      this.#waitedMs += this.#graceMs;
+      if (this.#busy() && this.#waitedMs < this.#maxWaitMs) {
+        this.#stopLater();
+        return;
+      }
+      this.#on = false;
+      this.#listening.stop();
+    }, this.#graceMs);
   }
 
   #cancelStop(): void {

@@ -1,32 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { parseCaptureMode } from '../../../src/capture/capture-mode';
+import { CaptureService } from '../../../src/capture/capture-service';
 import { ListeningSwitch } from '../../../src/capture/listening-switch';
+import { memoryPersistence, parseFixtureEvents } from './replay-events';
+import { SequenceBuilder } from './sequence-builder';
 
-/** A switch over a recorded listener set and a hand-driven clock. */
-function harness(graceMs = 2_000) {
+/** A switch over a recorded listener set and a hand-driven clock (timers run in time order, those they set too). */
+function harness(graceMs = 2_000, busy?: () => boolean) {
   const calls: string[] = [];
   let now = 0;
   const due = new Map<number, { at: number; run: () => void }>();
   let next = 1;
   const timers = {
     setTimeout(run: () => void, ms: number): unknown {
-      const handle = next++;
-      due.set(handle, { at: now + ms, run });
-      return handle;
+      due.set(next, { at: now + ms, run });
+      return next++;
     },
     clearTimeout(handle: unknown): void {
       due.delete(handle as number);
     },
   };
   const advance = (ms: number): void => {
-    now += ms;
-    for (const [handle, timer] of [...due].sort((a, b) => a[1].at - b[1].at)) {
-      if (timer.at > now) continue;
+    const end = now + ms;
+    for (;;) {
+      const [handle, timer] = [...due].sort((a, b) => a[1].at - b[1].at)[0] ?? [];
+      if (handle === undefined || timer === undefined || timer.at > end) break;
+      now = timer.at;
       due.delete(handle);
       timer.run();
     }
+    now = end;
   };
-  const captureSwitch = new ListeningSwitch({ start: () => calls.push('start'), stop: () => calls.push('stop') }, { graceMs, timers });
+  const options = busy === undefined ? { graceMs, timers } : { graceMs, maxWaitMs: 60_000, busy, timers };
+  const captureSwitch = new ListeningSwitch({ start: () => calls.push('start'), stop: () => calls.push('stop') }, options);
   return { captureSwitch, calls, advance };
 }
 
@@ -113,5 +119,44 @@ describe('ListeningSwitch', () => {
     advance(5_000);
     expect(calls).toEqual([]);
     expect(captureSwitch.state.watchers).toBe(1);
+  });
+});
+
+describe('ListeningSwitch with requests in flight', () => {
+  it('waits for them to end before it stops, a grace period at a time', () => {
+    let inFlight = true;
+    const { captureSwitch, calls, advance } = harness(2_000, () => inFlight);
+    captureSwitch.setMode('while-devtools-open');
+    advance(10_000);
+    expect(calls).toEqual([]);
+    inFlight = false;
+    advance(2_000);
+    expect(calls).toEqual(['stop']);
+  });
+
+  it('stops after the longest wait even with a request still in flight (a long poll)', () => {
+    const { captureSwitch, calls, advance } = harness(2_000, () => true);
+    captureSwitch.setMode('while-devtools-open');
+    advance(59_999);
+    expect(calls).toEqual([]);
+    advance(1);
+    expect(calls).toEqual(['stop']);
+  });
+});
+
+describe('CaptureService.hasRequestsInFlight', () => {
+  it('holds from a request seen starting until its end', () => {
+    const service = new CaptureService(memoryPersistence(), {});
+    const s = new SequenceBuilder();
+    const ingest = (): void => {
+      for (const event of parseFixtureEvents(s.events.splice(0))) service.ingest(event);
+    };
+    expect(service.hasRequestsInFlight()).toBe(false);
+    s.start('1', 'GET', '/poll').send('1', 'GET', '/poll');
+    ingest();
+    expect(service.hasRequestsInFlight()).toBe(true);
+    s.respond('1', 'GET', '/poll').complete('1', 'GET', '/poll');
+    ingest();
+    expect(service.hasRequestsInFlight()).toBe(false);
   });
 });
