@@ -36,6 +36,14 @@ describe('warnings beyond the browser verdict', () => {
     expect(codes(check(exchange(req, null, answer(200, { 'Access-Control-Allow-Origin': '*' }))))).toEqual([]);
   });
 
+  it('vary-origin-missing: each response judged by its own Vary, whatever came before (the last answer is kept)', () => {
+    const req = request('GET');
+    const withVary = (vary: string) => codes(check(exchange(req, null, answer(200, { 'Access-Control-Allow-Origin': PAGE, Vary: vary }))));
+    for (const [vary, expected] of [['Origin', []], ['Origin', []], ['Accept', ['vary-origin-missing']], ['Accept', ['vary-origin-missing']], ['*', []], ['', ['vary-origin-missing']], ['origin, Accept', []]] as const) {
+      expect(withVary(vary)).toEqual(expected);
+    }
+  });
+
   it('wildcard-covers-authorization: Allow-Headers * relied on for Authorization', () => {
     const req = request('GET', { Authorization: 'Bearer x' });
     const v = check(exchange(req, allowing(req, { 'Access-Control-Allow-Headers': '*' }), ok(req)));
