@@ -5,6 +5,8 @@ import type { BenchServer, PageJob } from './bench-server';
 export interface Condition {
   readonly id: string;
   readonly extensionDir: string | null;
+  /** Set-up before the page opens (the browser's DevTools address given), e.g. the capture mode. */
+  readonly beforePage?: (wsEndpoint: string) => Promise<void>;
 }
 
 export interface Workload {
@@ -26,7 +28,7 @@ export async function alternatedRounds(server: BenchServer, conditions: readonly
   const times: RoundTimes = new Map(workloads.map((w) => [w.id, new Map(conditions.map((c) => [c.id, []]))]));
   try {
     for (const condition of conditions) {
-      browsers.push(await startBareChromium(server.pageUrl(condition.id), condition.extensionDir));
+      browsers.push(await startBareChromium(server.pageUrl(condition.id), condition.extensionDir, condition.beforePage));
       await withTimeout(server.waitForPage(condition.id), 60_000, `${condition.id}: the page did not load`);
     }
     for (const condition of conditions) {

@@ -14,7 +14,11 @@ export interface BareChromium {
   close(): Promise<void>;
 }
 
-export async function startBareChromium(url: string, extensionDir: string | null): Promise<BareChromium> {
+/**
+ * `beforePage` runs once the browser is up and before the page opens, with the browser's DevTools
+ * WebSocket address (to set the extension up; whatever it attaches must be detached when it ends).
+ */
+export async function startBareChromium(url: string, extensionDir: string | null, beforePage?: (wsEndpoint: string) => Promise<void>): Promise<BareChromium> {
   const profile = await mkdtemp(join(tmpdir(), 'cors-bench-profile-'));
   const args = [
     '--headless',
@@ -44,7 +48,9 @@ export async function startBareChromium(url: string, extensionDir: string | null
     await rm(profile, { recursive: true, force: true }).catch(() => undefined);
   };
   try {
-    const port = await devtoolsPort(child.stderr);
+    const endpoint = await devtoolsEndpoint(child.stderr);
+    const port = new URL(endpoint).port;
+    if (beforePage !== undefined) await beforePage(endpoint);
     const response = await fetch(`http://127.0.0.1:${port}/json/new?${url}`, { method: 'PUT' });
     if (!response.ok) throw new Error(`could not open the bench page: ${response.status}`);
     child.stderr.resume();
@@ -55,18 +61,18 @@ export async function startBareChromium(url: string, extensionDir: string | null
   return { close };
 }
 
-/** The port Chromium prints as "DevTools listening on ws://127.0.0.1:<port>/...". */
-function devtoolsPort(stderr: NodeJS.ReadableStream): Promise<number> {
+/** The address Chromium prints as "DevTools listening on ws://127.0.0.1:<port>/devtools/browser/<id>". */
+function devtoolsEndpoint(stderr: NodeJS.ReadableStream): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = '';
     const timer = setTimeout(() => reject(new Error('Chromium did not open its DevTools port')), 60_000);
     const onData = (chunk: Buffer | string): void => {
       text += chunk.toString();
-      const match = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(text);
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(text);
       if (match?.[1] === undefined) return;
       clearTimeout(timer);
       stderr.off('data', onData);
-      resolve(Number(match[1]));
+      resolve(match[1]);
     };
     stderr.on('data', onData);
   });

@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { formatSpread, ratios, spread, type Spread } from '../support/stats';
+import { captureModeSetup } from './capture-mode-setup';
 import { alternatedRounds, type Condition, type RoundTimes, type Workload } from './alternated-rounds';
 import { startBenchServer } from './bench-server';
 import { writeFloorExtension, type FloorExtension } from './floor-extension';
@@ -82,6 +83,8 @@ export async function benchPageCost(options: PageCostOptions): Promise<PageCostR
       { id: 'none', extensionDir: null },
       { id: 'floor', extensionDir: floorDir },
       { id: 'ours', extensionDir: chromeBuild },
+      // The capture mode "only while DevTools is open", with none open: what everyday browsing costs then.
+      { id: 'ours-while-open', extensionDir: chromeBuild, beforePage: captureModeSetup('while-devtools-open') },
     ];
     const flood = (count: number): Workload[] => [
       { id: 'preflighted', job: { kind: 'put', count, concurrency: CONCURRENCY, delayMs: 0 } },
@@ -89,7 +92,7 @@ export async function benchPageCost(options: PageCostOptions): Promise<PageCostR
     ];
     const realistic: Workload[] = flood(options.fetches).map((w) => ({ id: w.id, job: { ...w.job, delayMs: REALISTIC_DELAY_MS } }));
 
-    options.log(`page cost: flood of ${options.fetches}, none/floor/ours, ${options.floodRounds} rounds`);
+    options.log(`page cost: flood of ${options.fetches}, ${main.map((c) => c.id).join('/')}, ${options.floodRounds} rounds`);
     const floodTimes = await alternatedRounds(server, main, flood(options.fetches), options.floodRounds, options.log);
     options.log(`page cost: realistic page (API answers after ${REALISTIC_DELAY_MS} ms), ${options.realisticRounds} rounds`);
     const realisticTimes = await alternatedRounds(server, main, realistic, options.realisticRounds, options.log);
@@ -159,6 +162,7 @@ function figures(times: RoundTimes): Record<string, WorkloadFigures> {
         'ours/floor': ratioOf(times, workload, 'ours', 'floor'),
         'ours/none': ratioOf(times, workload, 'ours', 'none'),
         'floor/none': ratioOf(times, workload, 'floor', 'none'),
+        'ours-while-open/none': ratioOf(times, workload, 'ours-while-open', 'none'),
       },
     };
   }
