@@ -106,6 +106,10 @@ describe('capture only while DevTools is open, in Chromium', () => {
       page = session.context.pages()[0] ?? (await session.context.newPage());
       await page.goto(playground.pageUrl);
       tabId = await tabIdOf(await session.serviceWorker(), playground.pageUrl);
+      // DevTools takes its time to start on a busy machine: its devtools page must be there before
+      // the mode changes, or the background's grace runs out first (it would then only start again
+      // when the page connects).
+      await waitUntil('the devtools page is loaded', async () => (await targets.targets()).some((t) => t.url.endsWith('/extension/devtools/devtools.html')), 30_000);
       await (await session.serviceWorker()).evaluate(`chrome.storage.local.set({ captureMode: 'while-devtools-open' })`);
     });
     afterAll(async () => {
