@@ -8,9 +8,12 @@ import { countKinds, filterExchanges, type FilterKind, type UnexpectedPreflightT
 import { PlatformContext } from './platform';
 import { PreflightEndpointsView } from './preflight-endpoints-view';
 import { Toolbar } from './toolbar';
+import { useCaptureMode } from './use-capture-mode';
 import { usePanelData } from './use-panel-data';
 
 type View = 'requests' | 'endpoints';
+
+const whileOpenHint = 'Capture is on only while DevTools is open: requests made before it opened are not listed. Reload the page to see them.';
 const views: ReadonlyArray<readonly [View, string]> = [
   ['requests', 'Requests'],
   ['endpoints', 'Preflights by endpoint'],
@@ -27,6 +30,7 @@ export interface AppProps {
 export function App({ client, unexpected, source }: AppProps) {
   const data = usePanelData(client);
   const platform = useContext(PlatformContext);
+  const capture = useCaptureMode();
   const [kind, setKind] = useState<FilterKind>('all');
   const [text, setText] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -50,6 +54,7 @@ export function App({ client, unexpected, source }: AppProps) {
           client.clear();
         }}
         onPreserveLog={(preserve) => client.setPreserveLog(preserve)}
+        capture={capture}
         readOnly={imported !== null}
       >
         <ExportMenu exchanges={exchanges} source={imported?.name ?? source} />
@@ -83,7 +88,13 @@ export function App({ client, unexpected, source }: AppProps) {
       </div>
       {view === 'requests' ? (
         <div class="panes">
-          <ExchangeList exchanges={visible} selectedId={selected?.id ?? null} onSelect={setSelectedId} stickToBottom={true} />
+          <ExchangeList
+            exchanges={visible}
+            selectedId={selected?.id ?? null}
+            onSelect={setSelectedId}
+            stickToBottom={true}
+            emptyHint={imported === null && capture.mode === 'while-devtools-open' ? whileOpenHint : undefined}
+          />
           {selected !== undefined ? <ExchangeDetail exchange={selected} onClose={() => setSelectedId(null)} /> : null}
         </div>
       ) : (

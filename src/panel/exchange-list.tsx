@@ -10,10 +10,12 @@ interface ExchangeListProps {
   readonly selectedId: string | null;
   readonly onSelect: (id: string) => void;
   readonly stickToBottom: boolean;
+  /** Said after "No cross-origin requests match." when the list is empty. */
+  readonly emptyHint?: string | undefined;
 }
 
 /** One row per exchange. Every value comes from a page: rendered as text, never as HTML. */
-export function ExchangeList({ exchanges, selectedId, onSelect, stickToBottom }: ExchangeListProps) {
+export function ExchangeList({ exchanges, selectedId, onSelect, stickToBottom, emptyHint = 'Requests appear here as the page makes them.' }: ExchangeListProps) {
   const selectedIndex = selectedId === null ? -1 : exchanges.findIndex((e) => e.id === selectedId);
   const move = (delta: number): void => {
     if (exchanges.length === 0) return;
@@ -32,7 +34,7 @@ export function ExchangeList({ exchanges, selectedId, onSelect, stickToBottom }:
         <span role="columnheader" class="col-time">Time</span>
       </div>
       {exchanges.length === 0 ? (
-        <p class="empty">No cross-origin requests match. Requests appear here as the page makes them.</p>
+        <p class="empty">No cross-origin requests match. {emptyHint}</p>
       ) : (
         <VirtualList
           items={exchanges}

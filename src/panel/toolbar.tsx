@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PanelData } from '../protocol/panel-client';
 import { CaptureModeToggle } from './capture-mode-toggle';
+import type { CaptureModeState } from './use-capture-mode';
 import { filterKinds, type FilterCounts, type FilterKind } from './filter-exchanges';
 
 interface ToolbarProps {
@@ -12,6 +13,7 @@ interface ToolbarProps {
   readonly onText: (text: string) => void;
   readonly onClear: () => void;
   readonly onPreserveLog: (preserve: boolean) => void;
+  readonly capture: CaptureModeState;
   /** Showing an imported file: nothing to clear or preserve. */
   readonly readOnly?: boolean;
   readonly children?: ComponentChildren;
@@ -25,7 +27,7 @@ const kindLabels: Readonly<Record<FilterKind, string>> = {
 };
 
 /** Clear, preserve log, the capture mode, the filters with their counts, and the search box. */
-export function Toolbar({ data, counts, kind, text, onKind, onText, onClear, onPreserveLog, readOnly = false, children }: ToolbarProps) {
+export function Toolbar({ data, counts, kind, text, onKind, onText, onClear, onPreserveLog, capture, readOnly = false, children }: ToolbarProps) {
   return (
     <div class="toolbar" role="toolbar" aria-label="CORS panel controls">
       {readOnly ? null : (
@@ -37,7 +39,7 @@ export function Toolbar({ data, counts, kind, text, onKind, onText, onClear, onP
             <input type="checkbox" checked={data.preserveLog} onChange={(e) => onPreserveLog(e.currentTarget.checked)} aria-label="Preserve log" />
             Preserve log
           </label>
-          <CaptureModeToggle />
+          <CaptureModeToggle capture={capture} />
         </>
       )}
       <input

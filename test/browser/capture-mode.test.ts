@@ -2,6 +2,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/capture/exchange';
 import { launchChromium, type ChromiumSession } from './support/chromium';
+import { openCorsPanel } from './support/cors-panel';
 import { DevToolsTargets } from './support/devtools-panel';
 import { PanelProtocolReader, tabIdOf } from './support/panel-protocol';
 import { runScenario } from './support/playground-page';
@@ -138,6 +139,17 @@ describe('capture only while DevTools is open, in Chromium', () => {
       } finally {
         await reader.close();
       }
+    });
+
+    it("shows the mode in the CORS tab's checkbox, and stores what the user ticks", async () => {
+      const panel = await openCorsPanel(session, targets);
+      const box = `document.querySelector('input[aria-label="Capture only while DevTools is open"]')`;
+      expect(await panel.waitFor<boolean>(`${box}?.checked === true`)).toBe(true);
+      const stored = async (): Promise<unknown> => (await session.serviceWorker()).evaluate(`chrome.storage.local.get('captureMode').then((s) => s.captureMode)`);
+      await panel.evaluate(`${box}.click()`);
+      await waitUntil('the panel stored "always"', async () => (await stored()) === 'always');
+      await panel.evaluate(`${box}.click()`);
+      await waitUntil('the panel stored "while-devtools-open"', async () => (await stored()) === 'while-devtools-open');
     });
 
     it('stops listening once that window is closed', async () => {

@@ -2,8 +2,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaptureMode, CaptureModeSetting } from '../../../src/capture/capture-mode';
+import { App } from '../../../src/panel/app';
 import { CaptureModeToggle } from '../../../src/panel/capture-mode-toggle';
 import { documentPlatform, PlatformContext } from '../../../src/panel/platform';
+import { useCaptureMode } from '../../../src/panel/use-capture-mode';
+import { fakeBackground } from './fake-background';
 
 afterEach(cleanup);
 
@@ -26,10 +29,14 @@ function memorySetting(initial: CaptureMode, refuseWrites = false) {
   return { setting, stored: () => stored, changeElsewhere: (mode: CaptureMode) => void setting.write(mode) };
 }
 
+function Toggle() {
+  return <CaptureModeToggle capture={useCaptureMode()} />;
+}
+
 function mount(setting: CaptureModeSetting | null) {
   return render(
     <PlatformContext.Provider value={{ ...documentPlatform, captureMode: setting }}>
-      <CaptureModeToggle />
+      <Toggle />
     </PlatformContext.Provider>,
   );
 }
@@ -69,5 +76,25 @@ describe('the capture mode checkbox', () => {
   it('is not there outside the extension', () => {
     const { container } = mount(null);
     expect(container.textContent).toBe('');
+  });
+});
+
+describe('the empty list', () => {
+  const emptyPanel = (setting: CaptureModeSetting) =>
+    render(
+      <PlatformContext.Provider value={{ ...documentPlatform, captureMode: setting }}>
+        <App client={fakeBackground([]).client} unexpected={() => false} />
+      </PlatformContext.Provider>,
+    );
+
+  it('says why it may be empty when capture runs only while DevTools is open', async () => {
+    emptyPanel(memorySetting('while-devtools-open').setting);
+    await waitFor(() => expect(screen.getByText(/requests made before it opened are not listed/)).toBeTruthy());
+  });
+
+  it('says nothing of it when capture runs always', async () => {
+    emptyPanel(memorySetting('always').setting);
+    await waitFor(() => expect(box().checked).toBe(false));
+    expect(screen.getByText(/No cross-origin requests match/).textContent).not.toMatch(/not listed/);
   });
 });
