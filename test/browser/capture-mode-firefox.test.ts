@@ -1,9 +1,10 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/capture/exchange';
-import { startPlayground, type Playground } from '../playground/server';
-import { launchFirefox, type FirefoxSession } from './support/firefox';
-import { readSnapshot, tabIdOf, waitForExchanges } from './support/firefox-panel-port';
+import type { Playground } from '../playground/server';
+import type { FirefoxSession } from './support/firefox';
+import { readSnapshot, waitForExchanges } from './support/firefox-panel-port';
+import { openFirefoxOnPlayground, type FirefoxPlayground } from './support/firefox-playground';
 import type { Outcome } from './support/playground-page';
 
 /**
@@ -23,6 +24,7 @@ async function runPassing(page: Page, name: string): Promise<void> {
 }
 
 describe('capture only while DevTools is open, in Firefox', () => {
+  let firefox: FirefoxPlayground;
   let playground: Playground;
   let session: FirefoxSession;
   let page: Page;
@@ -30,21 +32,13 @@ describe('capture only while DevTools is open, in Firefox', () => {
   let tabId: number;
 
   beforeAll(async () => {
-    playground = await startPlayground();
-    session = await launchFirefox();
-    page = await session.browser.newPage();
-    await page.goto(playground.pageUrl);
-    await page.waitForFunction(() => 'playground' in window);
-    await session.pingBackground();
-    // panel.html without a tab id renders a hint and opens no port: it does not count as watching.
-    extensionPage = await session.openExtensionPage('/extension/panel/panel.html');
-    tabId = await tabIdOf(extensionPage, playground.pageOrigin);
+    firefox = await openFirefoxOnPlayground();
+    ({ playground, session, page, extensionPage, tabId } = firefox);
     await extensionPage.evaluate(`browser.storage.local.set({ captureMode: 'while-devtools-open' })`);
   });
 
   afterAll(async () => {
-    await session?.close();
-    await playground?.close();
+    await firefox?.close();
   });
 
   it('lists nothing made while nothing is open, and lists again while a pop-out panel is', async () => {

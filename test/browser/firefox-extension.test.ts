@@ -12,11 +12,12 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/capture/exchange';
-import { startPlayground, type Playground, type ServedRequest } from '../playground/server';
+import type { Playground, ServedRequest } from '../playground/server';
 import { scenarios, type Scenario } from '../playground/scenarios';
-import { GECKO_ID, launchFirefox, type FirefoxSession } from './support/firefox';
+import { GECKO_ID, type FirefoxSession } from './support/firefox';
 import { screenshotWindow, showExtensionPanel } from './support/firefox-devtools-panel';
-import { readSnapshot, tabIdOf, waitForExchanges } from './support/firefox-panel-port';
+import { readSnapshot, waitForExchanges } from './support/firefox-panel-port';
+import { openFirefoxOnPlayground, type FirefoxPlayground } from './support/firefox-playground';
 import type { Outcome } from './support/playground-page';
 import { saveScreenshot } from './support/screenshots';
 
@@ -33,6 +34,7 @@ const notCors = new Set(['image-no-cors', 'no-cors-fetch', 'same-origin-fetch'])
 const credentialsUnobservable = new Set(['wildcard-credentials-no-cookie']);
 
 describe('the Firefox build in Firefox ESR', () => {
+  let firefox: FirefoxPlayground;
   let playground: Playground;
   let session: FirefoxSession;
   let page: Page;
@@ -44,15 +46,8 @@ describe('the Firefox build in Firefox ESR', () => {
   let served: ServedRequest[];
 
   beforeAll(async () => {
-    playground = await startPlayground();
-    session = await launchFirefox();
-    page = await session.browser.newPage();
-    await page.goto(playground.pageUrl);
-    await page.waitForFunction(() => 'playground' in window);
-    // The startup race: the first scenario must not beat the event page's listeners.
-    await session.pingBackground();
-    extensionPage = await session.openExtensionPage('/extension/panel/panel.html');
-    tabId = await tabIdOf(extensionPage, playground.pageOrigin);
+    firefox = await openFirefoxOnPlayground();
+    ({ playground, session, page, extensionPage, tabId } = firefox);
     playground.clearLog();
     outcomes = await page.evaluate(() => (window as unknown as { playground: { runAll(): Promise<Record<string, Outcome>> } }).playground.runAll());
     served = [...playground.log];
@@ -64,8 +59,7 @@ describe('the Firefox build in Firefox ESR', () => {
   });
 
   afterAll(async () => {
-    await session?.close();
-    await playground?.close();
+    await firefox?.close();
   });
 
   it('installs dist/firefox as a temporary add-on', async () => {
