@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { CaptureService } from '../../src/capture/capture-service';
 import { journaledReceiver, type JournalRun } from '../../src/capture/event-journal';
+import { followCaptureMode } from '../../src/capture/capture-mode';
 import { ListeningSwitch } from '../../src/capture/listening-switch';
 import { DEVTOOLS_PORT_NAME, PANEL_PORT_NAME } from '../../src/protocol/messages';
 import { captureModeSetting } from '../platform/capture-mode-setting';
@@ -54,15 +55,28 @@ const listening = listenToWebRequest(
  * come off a little after the last DevTools window or pop-out panel closes and nothing is in
  * flight, and go back on when one opens (its port wakes this worker).
  */
-const captureSwitch = new ListeningSwitch(listening, {
-  graceMs: 2_000,
-  // Requests in flight are followed to their end, up to a minute (a long poll stays pending).
-  maxWaitMs: 60_000,
-  busy: () => service?.hasRequestsInFlight() ?? false,
-  // Called as methods of this object, so the globals are wrapped (a worker's setTimeout refuses another `this`).
-  timers: { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (handle) => clearTimeout(handle as number) },
-});
-captureModeSetting.watch((mode) => captureSwitch.setMode(mode));
+const stopListening = (): void => {
+  listening.stop();
+  whenReady((s) => s.stoppedListening());
+};
+const captureSwitch = new ListeningSwitch(
+  { start: () => listening.start(), stop: stopListening },
+  {
+    graceMs: 2_000,
+    // Requests in flight are followed to their end for up to 20 s: less than Chrome's 30 s idle
+    // stop, which would end this worker with its listeners still on. One still in flight is then
+    // forgotten (CaptureService.stoppedListening).
+    maxWaitMs: 20_000,
+    busy: () => service?.hasRequestsInFlight() ?? false,
+    // Called as methods of this object, so the globals are wrapped (a worker's setTimeout refuses another `this`).
+    timers: { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (handle) => clearTimeout(handle as number) },
+  },
+);
+followCaptureMode(
+  captureModeSetting,
+  (mode) => captureSwitch.setMode(mode),
+  (error: unknown) => console.error('CORS DevTools: could not read the capture mode, capturing always', error),
+);
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === DEVTOOLS_PORT_NAME || port.name === PANEL_PORT_NAME) {
@@ -73,11 +87,6 @@ browser.runtime.onConnect.addListener((port) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => whenReady((s) => s.tabRemoved(tabId)));
-
-void captureModeSetting.read().then(
-  (mode) => captureSwitch.setMode(mode),
-  (error: unknown) => console.error('CORS DevTools: could not read the capture mode, capturing always', error),
-);
 
 void readSession(session)
   .catch((error: unknown) => {

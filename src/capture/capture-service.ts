@@ -190,6 +190,24 @@ export class CaptureService {
     this.#subscribers.delete(tabId);
   }
 
+  /**
+   * The capture stopped listening (capture mode, listening-switch.ts): no request in flight will be
+   * followed to its end, so each is forgotten with its pending row, rather than listed as pending
+   * for good or left to claim a later preflight. No panel watches when this happens.
+   */
+  stoppedListening(): void {
+    const pendingByTab = new Map<number, Set<string>>();
+    for (const request of this.#engine.trackedRequests()) {
+      if (request.exchange === null) continue;
+      let ids = pendingByTab.get(request.tabId);
+      if (ids === undefined) pendingByTab.set(request.tabId, (ids = new Set()));
+      ids.add(request.exchange.id);
+    }
+    this.#engine.forgetInFlight();
+    for (const [tabId, ids] of pendingByTab) this.#store.remove(tabId, ids);
+    this.#persistEngine();
+  }
+
   /** Storage refused a write for lack of space: hold exchanges to less, evicting the oldest. */
   storageFull(): void {
     this.#budget.shrink();

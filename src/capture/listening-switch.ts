@@ -26,8 +26,8 @@ export interface ListeningState {
  * stops only `graceMs` after the last watcher left: a worker woken by a DevTools window is told of
  * that window just after its start, and a window reconnecting after the worker stopped comes
  * back within milliseconds. While requests are in flight (`busy`) it waits on, a grace period at a
- * time, up to `maxWaitMs`, so that a request seen starting is seen ending; one still unfinished
- * then (a long poll) stays listed as pending.
+ * time, up to `maxWaitMs`, so that a request seen starting is seen ending; the background forgets
+ * one still unfinished then (a long poll) when it stops.
  */
 export class ListeningSwitch {
   readonly #listening: Listening;

@@ -156,6 +156,12 @@ export class PairingBook {
     this.#cacheChanged = true;
   }
 
+  /** Forgets every request and preflight in flight (the capture stopped listening); keeps the preflight cache. */
+  forgetInFlight(): void {
+    for (const request of [...this.#requests.values()]) this.deleteRequest(request);
+    for (const preflight of [...this.#preflights.values()]) this.deletePreflight(preflight.tabId, preflight.requestId);
+  }
+
   /** Forgets everything of a tab (it closed). */
   forgetTab(tabId: number): void {
     for (const request of [...this.#requests.values()]) if (request.tabId === tabId) this.deleteRequest(request);

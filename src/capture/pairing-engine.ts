@@ -96,6 +96,11 @@ export class PairingEngine {
     this.#book.deleteRequest(request);
   }
 
+  /** The capture stopped listening: no request in flight will send anything more. */
+  forgetInFlight(): void {
+    this.#book.forgetInFlight();
+  }
+
   /** The tab closed: its requests will send nothing more. */
   tabRemoved(tabId: number): void {
     this.#book.forgetTab(tabId);

@@ -110,6 +110,18 @@ export class ExchangeStore {
     return log === undefined ? [] : [...log.exchanges.keys()];
   }
 
+  /** Drops these exchanges of the tab wherever they are in its list; returns the ids removed. */
+  remove(tabId: number, ids: ReadonlySet<string>): string[] {
+    const log = this.#tabs.get(tabId);
+    if (log === undefined) return [];
+    const removed = [...ids].filter((id) => log.exchanges.delete(id));
+    if (removed.length > 0) {
+      log.arrivals = log.arrivals.slice(log.oldest).filter((id) => !ids.has(id));
+      log.oldest = 0;
+    }
+    return removed;
+  }
+
   /** Restores a tab from persisted data (exchanges in any order; kept by start time). */
   restoreTab(tabId: number, meta: TabMeta, exchanges: readonly Exchange[]): void {
     const log = this.#log(tabId);

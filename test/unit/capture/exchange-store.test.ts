@@ -25,6 +25,20 @@ describe('ExchangeStore', () => {
     expect(store.meta(7).evicted).toBe(36);
   });
 
+  it('removes exchanges from the middle of a list, and still evicts in arrival order, counting only evictions', () => {
+    const store = new ExchangeStore(3);
+    for (const id of ['1', '2', '3']) store.upsert(exchange(id));
+    expect(store.upsert(exchange('4')).evictedIds).toEqual(['7:1']);
+    expect(store.remove(7, new Set(['7:3', '7:9']))).toEqual(['7:3']);
+    expect(store.remove(8, new Set(['7:2']))).toEqual([]);
+    expect(ids(store)).toEqual(['7:2', '7:4']);
+    store.upsert(exchange('5'));
+    expect(store.upsert(exchange('6')).evictedIds).toEqual(['7:2']);
+    expect(ids(store)).toEqual(['7:4', '7:5', '7:6']);
+    expect(store.evictOldest(7)).toBe('7:4');
+    expect(store.meta(7).evicted).toBe(3);
+  });
+
   it('evicts nothing from a cleared list until it refills; the storage budget evicts until empty', () => {
     const store = new ExchangeStore(2);
     for (const id of ['1', '2', '3']) store.upsert(exchange(id));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseCaptureMode } from '../../../src/capture/capture-mode';
+import { followCaptureMode, parseCaptureMode, type CaptureMode, type CaptureModeSetting } from '../../../src/capture/capture-mode';
 import { CaptureService } from '../../../src/capture/capture-service';
+import type { Exchange } from '../../../src/capture/exchange';
 import { ListeningSwitch } from '../../../src/capture/listening-switch';
-import { memoryPersistence, parseFixtureEvents } from './replay-events';
+import { memoryPersistence, pairing, parseFixtureEvents } from './replay-events';
 import { SequenceBuilder } from './sequence-builder';
 
 /** A switch over a recorded listener set and a hand-driven clock (timers run in time order, those they set too). */
@@ -40,6 +41,54 @@ describe('the capture mode', () => {
   it('is "always" unless storage holds the other mode exactly', () => {
     expect(parseCaptureMode('while-devtools-open')).toBe('while-devtools-open');
     for (const value of [undefined, null, 'always', 'While-DevTools-Open', 1, {}, ['while-devtools-open']]) expect(parseCaptureMode(value)).toBe('always');
+  });
+});
+
+describe('followCaptureMode', () => {
+  function storedSetting() {
+    let answerRead: (mode: CaptureMode) => void = () => undefined;
+    let failRead: (error: unknown) => void = () => undefined;
+    const listeners = new Set<(mode: CaptureMode) => void>();
+    const setting: CaptureModeSetting = {
+      read: () => new Promise<CaptureMode>((resolve, reject) => ((answerRead = resolve), (failRead = reject))),
+      write: async () => undefined,
+      watch: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+    };
+    const change = (mode: CaptureMode): void => listeners.forEach((listener) => listener(mode));
+    return { setting, change, answerRead: (mode: CaptureMode) => answerRead(mode), failRead: (error: unknown) => failRead(error) };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('applies the stored mode, then each change', async () => {
+    const stored = storedSetting();
+    const applied: CaptureMode[] = [];
+    followCaptureMode(stored.setting, (mode) => applied.push(mode), () => undefined);
+    stored.answerRead('while-devtools-open');
+    await settle();
+    stored.change('always');
+    expect(applied).toEqual(['while-devtools-open', 'always']);
+  });
+
+  it('ignores a read answered after a change (it may be older), and stops when told', async () => {
+    const stored = storedSetting();
+    const applied: CaptureMode[] = [];
+    const stop = followCaptureMode(stored.setting, (mode) => applied.push(mode), () => undefined);
+    stored.change('always');
+    stored.answerRead('while-devtools-open');
+    await settle();
+    expect(applied).toEqual(['always']);
+    stop();
+    stored.change('while-devtools-open');
+    expect(applied).toEqual(['always']);
+  });
+
+  it('reports a read that fails', async () => {
+    const stored = storedSetting();
+    const errors: unknown[] = [];
+    followCaptureMode(stored.setting, () => undefined, (error) => errors.push(error));
+    stored.failRead(new Error('storage gone'));
+    await settle();
+    expect(errors).toHaveLength(1);
   });
 });
 
@@ -160,3 +209,41 @@ describe('CaptureService.hasRequestsInFlight', () => {
     expect(service.hasRequestsInFlight()).toBe(false);
   });
 });
+
+describe('CaptureService.stoppedListening', () => {
+  const json = { 'Content-Type': 'application/json' };
+
+  it('forgets a long poll cut off by the listeners coming off, so a later preflight pairs with its own request', () => {
+    const service = new CaptureService(memoryPersistence(), {});
+    const s = new SequenceBuilder();
+    const ingest = (): void => {
+      for (const event of parseFixtureEvents(s.events.splice(0))) service.ingest(event);
+    };
+    // Poll A fills the preflight cache; poll B, sent on that cache, is never answered while the capture listens.
+    s.start('a', 'POST', '/poll').preflight('a-pre', '/poll', 'POST', 'content-type').finish('a', 'POST', '/poll', json);
+    s.start('b', 'POST', '/poll').send('b', 'POST', '/poll', json);
+    ingest();
+    expect(service.hasRequestsInFlight()).toBe(true);
+
+    service.stoppedListening();
+    expect(service.hasRequestsInFlight()).toBe(false);
+
+    // Later, with DevTools open again and the cache expired: poll C with a new preflight. Left in
+    // flight, B (its headers seen) would be the better candidate for that preflight.
+    s.start('c', 'POST', '/poll').preflight('c-pre', '/poll', 'POST', 'content-type').finish('c', 'POST', '/poll', json);
+    ingest();
+    const listed = exchangesOf(service, s.tabId);
+    expect(pairing(listed)).toEqual({ a: ['a-pre'], c: ['c-pre'] });
+    expect(listed.map((e) => e.state)).toEqual(['complete', 'complete']);
+  });
+});
+
+/** What a panel subscribing to the tab would be sent first. */
+function exchangesOf(service: CaptureService, tabId: number): Exchange[] {
+  let listed: Exchange[] = [];
+  const stop = service.subscribe(tabId, (message) => {
+    if (message.type === 'snapshot') listed = [...message.exchanges];
+  });
+  stop();
+  return listed;
+}
