@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { CaptureMode } from '../../src/capture/capture-mode';
+import { followCaptureMode, type CaptureMode } from '../../src/capture/capture-mode';
 import { DEVTOOLS_PORT_NAME } from '../../src/protocol/messages';
 import { captureModeSetting } from '../platform/capture-mode-setting';
 
@@ -43,5 +43,4 @@ function connect(): void {
   }
 }
 
-captureModeSetting.watch(follow);
-void captureModeSetting.read().then(follow, () => follow('always'));
+followCaptureMode(captureModeSetting, follow, () => follow('always'));

@@ -27,3 +27,29 @@ export interface CaptureModeSetting {
   /** Calls `listener` with each new mode; returns the way to stop. */
   watch(listener: (mode: CaptureMode) => void): () => void;
 }
+
+/**
+ * Calls `apply` with the stored mode, then with each change. The read and the first change can
+ * cross: a read answered after a change may be older than it, so it is then ignored. Returns the
+ * way to stop following.
+ */
+export function followCaptureMode(setting: CaptureModeSetting, apply: (mode: CaptureMode) => void, onReadError: (error: unknown) => void): () => void {
+  let changed = false;
+  let following = true;
+  const stopWatching = setting.watch((mode) => {
+    changed = true;
+    if (following) apply(mode);
+  });
+  setting.read().then(
+    (mode) => {
+      if (following && !changed) apply(mode);
+    },
+    (error: unknown) => {
+      if (following) onReadError(error);
+    },
+  );
+  return () => {
+    following = false;
+    stopWatching();
+  };
+}

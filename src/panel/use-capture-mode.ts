@@ -1,5 +1,5 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
-import type { CaptureMode } from '../capture/capture-mode';
+import { followCaptureMode, type CaptureMode } from '../capture/capture-mode';
 import { PlatformContext } from './platform';
 
 export interface CaptureModeState {
@@ -21,16 +21,7 @@ export function useCaptureMode(): CaptureModeState {
   const [problem, setProblem] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (setting === null) return undefined;
-    let live = true;
-    const stop = setting.watch((next) => setMode(next));
-    setting.read().then(
-      (stored) => live && setMode((shown) => shown ?? stored),
-      () => live && setProblem('could not read the capture mode'),
-    );
-    return () => {
-      live = false;
-      stop();
-    };
+    return followCaptureMode(setting, setMode, () => setProblem('could not read the capture mode'));
   }, [setting]);
   const choose =
     setting === null || mode === undefined

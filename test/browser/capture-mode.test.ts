@@ -14,9 +14,16 @@ import { startPlayground, type Playground } from '../playground/server';
  * is not listed; a DevTools window (its devtools page's port) or a panel puts them back.
  */
 
-/** Whether the background's listeners are registered, asked of the worker (chrome.webRequest's own answer). */
-function listeningIn(worker: Worker): Promise<boolean> {
-  return worker.evaluate(`chrome.webRequest.onBeforeRequest.hasListeners() && chrome.webRequest.onHeadersReceived.hasListeners()`);
+const webRequestEvents = ['onBeforeRequest', 'onSendHeaders', 'onHeadersReceived', 'onBeforeRedirect', 'onCompleted', 'onErrorOccurred'];
+
+/**
+ * Whether the background's listeners are registered, asked of the worker (chrome.webRequest's own
+ * answer): true when all six are, false when none is; a half-registered set throws.
+ */
+async function listeningIn(worker: Worker): Promise<boolean> {
+  const registered = await worker.evaluate<number>(`${JSON.stringify(webRequestEvents)}.filter((name) => chrome.webRequest[name].hasListeners()).length`);
+  if (registered !== 0 && registered !== webRequestEvents.length) throw new Error(`${registered} of ${webRequestEvents.length} webRequest events have listeners`);
+  return registered > 0;
 }
 
 async function waitUntil(what: string, test: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
@@ -77,6 +84,32 @@ describe('capture only while DevTools is open, in Chromium', () => {
 
       await reader.close();
       await waitUntil('the listeners are off again once the panel closed', async () => !(await listeningIn(worker)));
+    });
+
+    it('is not woken by the page once stopped with its listeners off, and lists nothing of it', async () => {
+      const worker = await session.serviceWorker();
+      await waitUntil('the listeners are off', async () => !(await listeningIn(worker)));
+      const control = await session.context.newCDPSession(page);
+      const statuses: string[] = [];
+      control.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
+        for (const version of versions) if (version.scriptURL.startsWith('chrome-extension://')) statuses.push(version.runningStatus);
+      });
+      await control.send('ServiceWorker.enable');
+      await control.send('ServiceWorker.stopAllWorkers');
+      await waitUntil('the worker stopped', async () => statuses.at(-1) === 'stopped');
+      const stoppedAt = statuses.length;
+      await runPassing(page, 'head-request');
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      // Chrome forgot the listeners with their removal: no event woke the worker for the request.
+      expect(statuses.slice(stoppedAt)).toEqual([]);
+      await control.detach();
+
+      const reader = await PanelProtocolReader.open(session.context, session.extensionId ?? '', tabId);
+      try {
+        expect(ofScenario('head-request')((await reader.snapshot(tabId)).exchanges)).toEqual([]);
+      } finally {
+        await reader.close();
+      }
     });
 
     it('listens again at once when the mode goes back to "always"', async () => {

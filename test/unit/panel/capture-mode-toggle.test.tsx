@@ -48,6 +48,7 @@ describe('the capture mode checkbox', () => {
     const memory = memorySetting('always');
     mount(memory.setting);
     await waitFor(() => expect(box().checked).toBe(false));
+    expect(document.getElementById(box().getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/requests made while DevTools is closed are not listed/);
     fireEvent.click(box());
     await waitFor(() => expect(memory.stored()).toBe('while-devtools-open'));
     expect(box().checked).toBe(true);
@@ -68,7 +69,7 @@ describe('the capture mode checkbox', () => {
     mount(memory.setting);
     await waitFor(() => expect(box().checked).toBe(false));
     fireEvent.click(box());
-    await waitFor(() => expect(screen.getByText('could not save the capture mode')).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('could not save the capture mode'));
     expect(box().checked).toBe(false);
     expect(memory.stored()).toBe('always');
   });
