@@ -4,6 +4,7 @@ import { journaledReceiver, type JournalRun } from '../../src/capture/event-jour
 import { followCaptureMode } from '../../src/capture/capture-mode';
 import { ListeningSwitch } from '../../src/capture/listening-switch';
 import { DEVTOOLS_PORT_NAME, PANEL_PORT_NAME } from '../../src/protocol/messages';
+import { pageStorageListeningCopy } from '../platform/listening-copy';
 import { captureModeSetting } from '../platform/capture-mode-setting';
 import { listenToWebRequest, type WebRequestApi } from '../platform/web-request';
 import { readSession, sessionPersistence, type SessionStorageArea } from '../platform/session-persistence';
@@ -11,7 +12,8 @@ import { servePanelPort } from './panel-port';
 
 /*
  * The background: a service worker in Chrome, an event page in Firefox. Either can be stopped
- * at any time, so every listener is registered synchronously, here at top level, and the state
+ * at any time, so every listener is registered synchronously, here at top level (but Firefox's
+ * webRequest ones when they were off as it last ran: see listening-copy.ts), and the state
  * lives in storage.session. Each event is journaled there before it is handled, and events that
  * arrive while the saved state is read back are queued.
  */
@@ -39,6 +41,10 @@ function whenReady(task: (service: CaptureService) => void): void {
   else task(service);
 }
 
+/** Firefox: whether the listeners were on when this page last ran (extension/platform/listening-copy.ts). */
+const listeningCopy = targetBrowser === 'firefox' ? pageStorageListeningCopy() : null;
+const listeningAtStart = listeningCopy?.read() ?? true;
+
 const listening = listenToWebRequest(
   browser.webRequest as unknown as WebRequestApi,
   targetBrowser,
@@ -48,6 +54,7 @@ const listening = listenToWebRequest(
     (event, key) => whenReady((s) => s.ingest(event, key)),
     (event) => service?.tracks(event),
   ),
+  listeningAtStart,
 );
 
 /**
@@ -55,12 +62,18 @@ const listening = listenToWebRequest(
  * come off a little after the last DevTools window or pop-out panel closes and nothing is in
  * flight, and go back on when one opens (its port wakes this worker).
  */
-const stopListening = (): void => {
-  listening.stop();
-  whenReady((s) => s.stoppedListening());
-};
 const captureSwitch = new ListeningSwitch(
-  { start: () => listening.start(), stop: stopListening },
+  {
+    start: () => {
+      listening.start();
+      listeningCopy?.write(true);
+    },
+    stop: () => {
+      listening.stop();
+      listeningCopy?.write(false);
+      whenReady((s) => s.stoppedListening());
+    },
+  },
   {
     graceMs: 2_000,
     // Requests in flight are followed to their end for up to 20 s: less than Chrome's 30 s idle
@@ -70,6 +83,7 @@ const captureSwitch = new ListeningSwitch(
     busy: () => service?.hasRequestsInFlight() ?? false,
     // Called as methods of this object, so the globals are wrapped (a worker's setTimeout refuses another `this`).
     timers: { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (handle) => clearTimeout(handle as number) },
+    listeningAtStart,
   },
 );
 followCaptureMode(

@@ -29,18 +29,23 @@ export interface WebRequestApi {
  * unless a listener asks for `extraHeaders` (documented since Chrome 79); Firefox shows them all
  * and has no such option (it refuses a listener that asks).
  *
- * The listeners are on when this returns; the handle takes them all off and puts them back (the
- * capture mode "while DevTools is open": with none registered, the browser sends the extension
- * nothing and the page pays nothing).
+ * The listeners are on when this returns (unless `registerNow` is false); the handle takes them all
+ * off and puts them back (the capture mode "while DevTools is open": with none registered, the
+ * browser sends the extension nothing and the page pays nothing).
  */
-export function listenToWebRequest(webRequest: WebRequestApi, browser: Browser, onEvent: (kind: WebRequestEventKind, details: unknown) => void): Listening {
+export function listenToWebRequest(
+  webRequest: WebRequestApi,
+  browser: Browser,
+  onEvent: (kind: WebRequestEventKind, details: unknown) => void,
+  registerNow = true,
+): Listening {
   const extra = browser === 'chromium' ? ['extraHeaders'] : [];
   const registrations: Array<() => void> = [];
   const removals: Array<() => void> = [];
   const on = (event: WebRequestEvent, kind: WebRequestEventKind, spec: string[]): void => {
     const listener = (details: unknown): void => onEvent(kind, details);
     const register = spec.length === 0 ? () => event.addListener(listener, filter) : () => event.addListener(listener, filter, spec);
-    register();
+    if (registerNow) register();
     registrations.push(register);
     removals.push(() => event.removeListener(listener));
   };

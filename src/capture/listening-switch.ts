@@ -41,11 +41,19 @@ export class ListeningSwitch {
   #stopTimer: unknown;
   #waitedMs = 0;
 
+  /** `listeningAtStart`: whether the listeners were registered at the start (default true; Firefox's event page may not, see extension/platform/listening-copy.ts). */
   constructor(
     listening: Listening,
-    options: { readonly graceMs: number; readonly maxWaitMs?: number; readonly busy?: () => boolean; readonly timers: SwitchTimers },
+    options: {
+      readonly graceMs: number;
+      readonly maxWaitMs?: number;
+      readonly busy?: () => boolean;
+      readonly timers: SwitchTimers;
+      readonly listeningAtStart?: boolean;
+    },
   ) {
     this.#listening = listening;
+    this.#on = options.listeningAtStart ?? true;
     this.#graceMs = options.graceMs;
     this.#maxWaitMs = options.maxWaitMs ?? options.graceMs;
     this.#busy = options.busy ?? (() => false);

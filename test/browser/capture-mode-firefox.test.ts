@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/capture/exchange';
 import type { Playground } from '../playground/server';
-import type { FirefoxSession } from './support/firefox';
+import { GECKO_ID, type FirefoxSession } from './support/firefox';
 import { readSnapshot, waitForExchanges } from './support/firefox-panel-port';
 import { openFirefoxOnPlayground, type FirefoxPlayground } from './support/firefox-playground';
 import type { Outcome } from './support/playground-page';
@@ -11,7 +11,12 @@ import type { Outcome } from './support/playground-page';
  * The capture mode "only while DevTools is open" in Firefox ESR: the event page takes its
  * webRequest listeners off when nothing watches, and a pop-out panel or a DevTools toolbox (its
  * devtools page's port) puts them back. Each "not listed" follows a request the page saw pass.
+ * The event page is suspended after 4 s idle (30 s by default), so that suspensions happen
+ * within the test: a suspended page must not be woken by requests while nothing is open, and must
+ * still see them while DevTools is.
  */
+
+const IDLE_TIMEOUT_MS = 4_000;
 
 /** Longer than the background's grace (2 s) before it stops listening. */
 const pastGrace = () => new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -24,6 +29,15 @@ async function runPassing(page: Page, name: string): Promise<void> {
 }
 
 describe('capture only while DevTools is open, in Firefox', () => {
+  const backgroundState = (): Promise<string> => session.chrome.evaluate(`WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.backgroundState`);
+  const untilSuspended = async (): Promise<void> => {
+    const deadline = Date.now() + 4 * IDLE_TIMEOUT_MS + 10_000;
+    while ((await backgroundState()) !== 'stopped') {
+      if (Date.now() > deadline) throw new Error('the event page was never suspended');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+
   let firefox: FirefoxPlayground;
   let playground: Playground;
   let session: FirefoxSession;
@@ -32,7 +46,7 @@ describe('capture only while DevTools is open, in Firefox', () => {
   let tabId: number;
 
   beforeAll(async () => {
-    firefox = await openFirefoxOnPlayground();
+    firefox = await openFirefoxOnPlayground({ prefs: { 'extensions.background.idle.timeout': IDLE_TIMEOUT_MS } });
     ({ playground, session, page, extensionPage, tabId } = firefox);
     await extensionPage.evaluate(`browser.storage.local.set({ captureMode: 'while-devtools-open' })`);
   });
@@ -60,6 +74,21 @@ describe('capture only while DevTools is open, in Firefox', () => {
     expect(ofScenario('simple-get')(await readSnapshot(extensionPage, tabId))).toEqual([]);
   });
 
+  it('is not woken by requests once suspended with nothing open, and lists none of them', async () => {
+    // Once: a page started before the mode changed registered its listeners at its start; the
+    // first suspension after it may still be woken once (see extension/platform/listening-copy.ts).
+    await untilSuspended();
+    await runPassing(page, 'head-request');
+    for (const name of ['delete-request', 'range-header']) {
+      await untilSuspended();
+      await runPassing(page, name);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(await backgroundState(), `after ${name}`).toBe('stopped');
+    }
+    const listed = await readSnapshot(extensionPage, tabId);
+    expect(['head-request', 'delete-request', 'range-header'].flatMap((name) => ofScenario(name)(listed))).toEqual([]);
+  });
+
   it('lists what the page does while a DevTools toolbox is open on it, the CORS tab never shown', async () => {
     await session.chrome.evaluate(`(async () => {
       const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
@@ -68,7 +97,8 @@ describe('capture only while DevTools is open, in Firefox', () => {
       await gDevTools.showToolboxForTab(tab, { toolId: 'webconsole' });
       return true;
     })()`);
-    await pastGrace();
+    // Past the idle timeout too: the page may suspend with the toolbox open; it must still see requests.
+    await new Promise((resolve) => setTimeout(resolve, IDLE_TIMEOUT_MS + 2_000));
     await runPassing(page, 'form-post-simple');
     expect(ofScenario('form-post-simple')(await waitForExchanges(extensionPage, tabId, (list) => ofScenario('form-post-simple')(list).length > 0))).toHaveLength(1);
   });

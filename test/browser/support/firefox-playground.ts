@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { startPlayground, type Playground } from '../../playground/server';
-import { launchFirefox, type FirefoxSession } from './firefox';
+import { launchFirefox, type FirefoxLaunchOptions, type FirefoxSession } from './firefox';
 import { tabIdOf } from './firefox-panel-port';
 
 /** Firefox ESR with dist/firefox, on the playground page, with an extension page to read the background from. */
@@ -16,11 +16,11 @@ export interface FirefoxPlayground {
   close(): Promise<void>;
 }
 
-export async function openFirefoxOnPlayground(): Promise<FirefoxPlayground> {
+export async function openFirefoxOnPlayground(options: FirefoxLaunchOptions = {}): Promise<FirefoxPlayground> {
   const playground = await startPlayground();
   let session: FirefoxSession | undefined;
   try {
-    session = await launchFirefox();
+    session = await launchFirefox(options);
     const page = await session.browser.newPage();
     await page.goto(playground.pageUrl);
     await page.waitForFunction(() => 'playground' in window);

@@ -160,6 +160,21 @@ describe('ListeningSwitch', () => {
     expect(calls).toEqual(['stop', 'start']);
   });
 
+  it('starts off when its listeners were not registered at the start, and comes on for a watcher even before the mode is read', () => {
+    const calls: string[] = [];
+    const timers = { setTimeout: () => 0, clearTimeout: () => undefined };
+    const captureSwitch = new ListeningSwitch({ start: () => calls.push('start'), stop: () => calls.push('stop') }, { graceMs: 2_000, timers, listeningAtStart: false });
+    expect(captureSwitch.state.listening).toBe(false);
+    captureSwitch.setMode('while-devtools-open');
+    expect(calls).toEqual([]);
+    captureSwitch.watcherOpened();
+    expect(calls).toEqual(['start']);
+
+    const unread = new ListeningSwitch({ start: () => calls.push('start 2'), stop: () => undefined }, { graceMs: 2_000, timers, listeningAtStart: false });
+    unread.watcherOpened();
+    expect(calls).toEqual(['start', 'start 2']);
+  });
+
   it('does not count below zero when a close comes without its open (a port of a previous worker)', () => {
     const { captureSwitch, calls, advance } = harness(2_000);
     captureSwitch.setMode('while-devtools-open');
