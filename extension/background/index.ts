@@ -89,7 +89,10 @@ const captureSwitch = new ListeningSwitch(
 followCaptureMode(
   captureModeSetting,
   (mode) => captureSwitch.setMode(mode),
-  (error: unknown) => console.error('CORS DevTools: could not read the capture mode, capturing always', error),
+  (error: unknown) => {
+    console.error('CORS DevTools: could not read the capture mode, capturing always', error);
+    captureSwitch.setMode('always');
+  },
 );
 
 browser.runtime.onConnect.addListener((port) => {

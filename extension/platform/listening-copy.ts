@@ -23,7 +23,12 @@ export interface ListeningCopy {
 const KEY = 'webRequestListening';
 
 export function pageStorageListeningCopy(): ListeningCopy | null {
-  const storage = (globalThis as { localStorage?: Storage }).localStorage;
+  let storage: Storage | undefined;
+  try {
+    storage = (globalThis as { localStorage?: Storage }).localStorage;
+  } catch {
+    // Storage refused to this page: no copy, so the listeners are registered at every start.
+  }
   if (storage === undefined) return null;
   return {
     read() {

@@ -31,7 +31,8 @@ export function useCaptureMode(): CaptureModeState {
           setMode(next);
           setProblem(undefined);
           setting.write(next).catch(() => {
-            setMode(before);
+            // Unless another choice came since (and may have been stored).
+            setMode((shown) => (shown === next ? before : shown));
             setProblem('could not save the capture mode');
           });
         };

@@ -102,4 +102,23 @@ describe('capture only while DevTools is open, in Firefox', () => {
     await runPassing(page, 'form-post-simple');
     expect(ofScenario('form-post-simple')(await waitForExchanges(extensionPage, tabId, (list) => ofScenario('form-post-simple')(list).length > 0))).toHaveLength(1);
   });
+
+  it('back in "always", a page that started with its listeners off and then put them on is woken by requests again', async () => {
+    await session.chrome.evaluate(`(async () => {
+      const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+      const { gDevTools } = require('devtools/client/framework/devtools');
+      const tab = [...gBrowser.tabs].find((t) => t.linkedBrowser.currentURI.spec.startsWith(${JSON.stringify(playground.pageUrl)}));
+      await gDevTools.closeToolboxForTab(tab);
+      return true;
+    })()`);
+    await pastGrace();
+    await untilSuspended();
+    // The change wakes the page (its storage.local.onChanged listener): it starts with the
+    // listeners off (as they were), then puts them on, after its start.
+    await extensionPage.evaluate(`browser.storage.local.set({ captureMode: 'always' })`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await untilSuspended();
+    await runPassing(page, 'uppercase-patch');
+    expect(ofScenario('uppercase-patch')(await waitForExchanges(extensionPage, tabId, (list) => ofScenario('uppercase-patch')(list).length > 0))).toHaveLength(1);
+  });
 });
