@@ -9,7 +9,9 @@
  * request woke the suspended page). A start that does not register them again is what clears
  * them. So in Firefox the listeners are registered at the start only if they were on when the page
  * last ran (the capture mode "only while DevTools is open" had them off); a DevTools window that
- * connects puts them back, and one that was open when the page suspended had left them on.
+ * connects puts them back, and one that was open when the page suspended had left them on. Back
+ * in "always" after a start without them, the page restarts itself once (background/index.ts):
+ * listeners added after a start did not always survive a suspension.
  *
  * Chrome's service worker has no `localStorage` and needs no copy: there `removeListener` also
  * drops the registration that would wake a stopped worker (test/browser/capture-mode.test.ts).

@@ -18,8 +18,6 @@ import type { Outcome } from './support/playground-page';
 
 const IDLE_TIMEOUT_MS = 4_000;
 
-/** Longer than the background's grace (2 s) before it stops listening. */
-const pastGrace = () => new Promise((resolve) => setTimeout(resolve, 3_000));
 
 const ofScenario = (name: string) => (exchanges: readonly Exchange[]) => exchanges.filter((e) => new URL(e.url).pathname.includes(name));
 
@@ -30,6 +28,14 @@ async function runPassing(page: Page, name: string): Promise<void> {
 
 describe('capture only while DevTools is open, in Firefox', () => {
   const backgroundState = (): Promise<string> => session.chrome.evaluate(`WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.backgroundState`);
+  /** Waits until the background says its listeners are on (or off), in the copy it keeps in its origin's localStorage (extension/platform/listening-copy.ts). */
+  const untilListening = async (on: boolean): Promise<void> => {
+    const deadline = Date.now() + 15_000;
+    while ((await extensionPage.evaluate(`localStorage.getItem('webRequestListening')`)) !== (on ? 'on' : 'off')) {
+      if (Date.now() > deadline) throw new Error(`the listeners never came ${on ? 'on' : 'off'}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
   const untilSuspended = async (): Promise<void> => {
     const deadline = Date.now() + 4 * IDLE_TIMEOUT_MS + 10_000;
     while ((await backgroundState()) !== 'stopped') {
@@ -56,20 +62,20 @@ describe('capture only while DevTools is open, in Firefox', () => {
   });
 
   it('lists nothing made while nothing is open, and lists again while a pop-out panel is', async () => {
-    await pastGrace();
+    await untilListening(false);
     await runPassing(page, 'preflighted-put');
     expect(ofScenario('preflighted-put')(await readSnapshot(extensionPage, tabId))).toEqual([]);
 
     const popout = await session.openExtensionPage(`/extension/panel/panel.html?tabId=${tabId}`);
     await popout.waitForFunction(`document.querySelector('[role=toolbar]') !== null`, { timeout: 10_000 });
-    await pastGrace();
+    await untilListening(true);
     await runPassing(page, 'json-post');
     const listed = ofScenario('json-post')(await waitForExchanges(extensionPage, tabId, (list) => ofScenario('json-post')(list).some((e) => e.state !== 'pending')));
     expect(listed).toHaveLength(1);
     expect(listed[0]?.preflights).toHaveLength(1);
 
     await popout.close();
-    await pastGrace();
+    await untilListening(false);
     await runPassing(page, 'simple-get');
     expect(ofScenario('simple-get')(await readSnapshot(extensionPage, tabId))).toEqual([]);
   });
@@ -97,6 +103,7 @@ describe('capture only while DevTools is open, in Firefox', () => {
       await gDevTools.showToolboxForTab(tab, { toolId: 'webconsole' });
       return true;
     })()`);
+    await untilListening(true);
     // Past the idle timeout too: the page may suspend with the toolbox open; it must still see requests.
     await new Promise((resolve) => setTimeout(resolve, IDLE_TIMEOUT_MS + 2_000));
     await runPassing(page, 'form-post-simple');
@@ -111,14 +118,18 @@ describe('capture only while DevTools is open, in Firefox', () => {
       await gDevTools.closeToolboxForTab(tab);
       return true;
     })()`);
-    await pastGrace();
+    await untilListening(false);
     await untilSuspended();
     // The change wakes the page (its storage.local.onChanged listener): it starts with the
     // listeners off (as they were), then puts them on, after its start.
     await extensionPage.evaluate(`browser.storage.local.set({ captureMode: 'always' })`);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await untilListening(true);
     await untilSuspended();
+    const copyBefore = await extensionPage.evaluate(`localStorage.getItem('webRequestListening')`);
+    const records = await session.chrome.evaluate<string>(`(() => { const l = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.persistentListeners; const out = []; if (l) for (const [m, e] of l) for (const [ev, ls] of e) if (m === 'webRequest') out.push(ev + ':' + [...ls.values()].map((x) => Object.keys(x).join('+')).join('|')); return out.join(','); })()`);
     await runPassing(page, 'uppercase-patch');
-    expect(ofScenario('uppercase-patch')(await waitForExchanges(extensionPage, tabId, (list) => ofScenario('uppercase-patch')(list).length > 0))).toHaveLength(1);
+    const stateAfter = await backgroundState();
+    const listed = ofScenario('uppercase-patch')(await waitForExchanges(extensionPage, tabId, (list) => ofScenario('uppercase-patch')(list).length > 0));
+    expect(listed, `copy before: ${String(copyBefore)}, page after the request: ${stateAfter}, records: ${records}`).toHaveLength(1);
   });
 });
