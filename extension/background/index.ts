@@ -67,7 +67,8 @@ const captureSwitch = new ListeningSwitch(
     start: () => {
       listening.start();
       listeningCopy?.write(true);
-      if (listeningCopy !== null && !listeningAtStart && captureSwitch.state.mode === 'always') restartPageOnceSaved();
+      // Only if the copy holds 'on': a copy that cannot be written would make the restart loop.
+      if (listeningCopy?.read() === true && !listeningAtStart && captureSwitch.state.mode === 'always') restartPageOnceSaved();
     },
     stop: () => {
       listening.stop();
