@@ -37,7 +37,7 @@ export class ListeningSwitch {
   readonly #timers: SwitchTimers;
   #mode: CaptureMode | undefined;
   #watchers = 0;
-  #on = true;
+  #on: boolean;
   #stopTimer: unknown;
   #waitedMs = 0;
 
