@@ -10,8 +10,6 @@
  */
 export type CaptureMode = 'always' | 'while-devtools-open';
 
-export const captureModes: readonly CaptureMode[] = ['always', 'while-devtools-open'];
-
 /** The `storage.local` key that holds the user's choice (it outlives the browser's session). */
 export const CAPTURE_MODE_KEY = 'captureMode';
 
