@@ -14,7 +14,7 @@ import { runReportsBench } from './reports-bench';
 import { benchOptions } from './support/bench-options';
 import { machineInfo } from './support/machine-info';
 import { formatTable, type TableRow } from './support/results-table';
-import { backgroundRows, coreRows, pageCostRows, panelRows, reportRows } from './table-rows';
+import { backgroundRows, coreRows, deliveryRows, pageCostRows, panelRows, reportRows } from './table-rows';
 
 const options = benchOptions(process.argv.slice(2));
 const log = (line: string): void => console.log(line);
@@ -24,30 +24,39 @@ log(`${machine.browser}, Node ${machine.node}, ${machine.cores} cores, load ${ma
 
 const results: Record<string, unknown> = { machine, quick: options.quick };
 const rows: TableRow[] = [];
-const part = async <T>(name: string, run: () => Promise<T>, toRows: (result: T) => TableRow[]): Promise<void> => {
+/** Runs one part: its figures into results.json and the table; `undefined` when it failed. */
+const part = async <T>(name: string, run: () => Promise<T>, toRows: (result: T) => TableRow[]): Promise<T | undefined> => {
   const t0 = Date.now();
   try {
     const result = await run();
     results[name] = result;
     rows.push(...toRows(result));
+    return result;
   } catch (error) {
     results[name] = { error: String(error) };
     log(`${name}: FAILED ${String(error)}`);
+    return undefined;
+  } finally {
+    log(`${name}: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
-  log(`${name}: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 };
 
 if (options.parts.has('core')) await part('core', () => benchCorsCore(options.coreMs), coreRows);
 if (options.parts.has('reports')) await part('reports', runReportsBench, reportRows);
-if (options.parts.has('background')) {
-  await part('background', () => benchBackground({ exchanges: options.streamExchanges, persistExchanges: options.persistExchanges, log }), backgroundRows);
-}
-if (options.parts.has('panel')) {
-  await part('panel', () => benchPanel({ rounds: options.panelRounds, exchanges: 10_000, pipelineExchanges: options.pipelineExchanges, log }), panelRows);
-}
-if (options.parts.has('page')) {
-  await part('pageCost', () => benchPageCost({ ...options, log }), pageCostRows);
-}
+const background = options.parts.has('background')
+  ? await part('background', () => benchBackground({ exchanges: options.streamExchanges, persistExchanges: options.persistExchanges, log }), backgroundRows)
+  : undefined;
+const panel = options.parts.has('panel')
+  ? await part('panel', () => benchPanel({ rounds: options.panelRounds, exchanges: 10_000, pipelineExchanges: options.pipelineExchanges, log }), panelRows)
+  : undefined;
+const page = options.parts.has('page') ? await part('pageCost', () => benchPageCost({ ...options, log }), pageCostRows) : undefined;
+// The background's rate against what the browser delivers, from this run's figures: in Chromium's V8 if measured, else in Node.
+const pipeline = panel !== undefined
+  ? { where: "Chromium's V8", rate: panel.pipelineInChromium.exchangesPerSecond.median }
+  : background !== undefined
+    ? { where: 'Node', rate: background.exchangesPerSecond.median }
+    : undefined;
+rows.push(...deliveryRows(page, pipeline));
 
 results['loadAverageAtEnd'] = loadavg().map((l) => Math.round(l * 100) / 100);
 results['seconds'] = Math.round((Date.now() - started) / 1000);
