@@ -64,66 +64,68 @@ function isOtherAllowName(name: string): boolean {
   return name.length > ALLOW_PREFIX.length && name.toLowerCase().lastIndexOf(ALLOW_PREFIX, 0) === 0;
 }
 
+/** `value` trimmed of tabs and spaces, after the lines already read for the same name, if any. */
 function join(previous: string | null, raw: unknown): string {
   const value = trimTabOrSpace(typeof raw === 'string' ? raw : String(raw));
   return previous === null ? value : `${previous}, ${value}`;
 }
 
-/** One pass over the lines, collecting the headers the CORS checks read. */
+/**
+ * One pass over the lines, collecting the headers the CORS checks read. (Locals, and one object
+ * built at the end: the fields are written in registers, not into an object on every line.)
+ */
 export function readCorsResponseHeaders(headers: HeaderLines | null | undefined): CorsResponseHeaders {
-  const out: { -readonly [K in keyof CorsResponseHeaders]: CorsResponseHeaders[K] } = {
-    allowOrigin: null,
-    allowOriginLines: 0,
-    allowCredentials: null,
-    allowMethods: null,
-    allowHeaders: null,
-    maxAge: null,
-    location: null,
-    vary: null,
-    anyAllow: false,
-  };
-  if (!Array.isArray(headers)) return out;
-  for (let i = 0; i < headers.length; i++) {
-    const line: unknown = headers[i];
+  let allowOrigin: string | null = null;
+  let allowOriginLines = 0;
+  let allowCredentials: string | null = null;
+  let allowMethods: string | null = null;
+  let allowHeaders: string | null = null;
+  let maxAge: string | null = null;
+  let location: string | null = null;
+  let vary: string | null = null;
+  let anyAllow = false;
+  const n = Array.isArray(headers) ? headers.length : 0;
+  for (let i = 0; i < n; i++) {
+    const line: unknown = (headers as HeaderLines)[i];
     if (typeof line !== 'object' || line === null || (line as ArrayLike<unknown>).length < 2) continue;
     const name: unknown = (line as ArrayLike<unknown>)[0];
     if (typeof name !== 'string') continue;
     const field = fieldOf(name);
     if (field === null) {
-      if (!out.anyAllow && name.length > ALLOW_PREFIX.length && isOtherAllowName(name)) out.anyAllow = true;
+      if (!anyAllow && name.length > ALLOW_PREFIX.length && isOtherAllowName(name)) anyAllow = true;
       continue;
     }
     const raw = (line as ArrayLike<unknown>)[1];
     switch (field) {
       case 'allowOrigin':
-        out.anyAllow = true;
-        out.allowOrigin = join(out.allowOrigin, raw);
-        out.allowOriginLines++;
+        anyAllow = true;
+        allowOrigin = join(allowOrigin, raw);
+        allowOriginLines++;
         break;
       case 'allowCredentials':
-        out.anyAllow = true;
-        out.allowCredentials = join(out.allowCredentials, raw);
+        anyAllow = true;
+        allowCredentials = join(allowCredentials, raw);
         break;
       case 'allowMethods':
-        out.anyAllow = true;
-        out.allowMethods = join(out.allowMethods, raw);
+        anyAllow = true;
+        allowMethods = join(allowMethods, raw);
         break;
       case 'allowHeaders':
-        out.anyAllow = true;
-        out.allowHeaders = join(out.allowHeaders, raw);
+        anyAllow = true;
+        allowHeaders = join(allowHeaders, raw);
         break;
       case 'maxAge':
-        out.maxAge = join(out.maxAge, raw);
+        maxAge = join(maxAge, raw);
         break;
       case 'location':
-        out.location = join(out.location, raw);
+        location = join(location, raw);
         break;
       case 'vary':
-        out.vary = join(out.vary, raw);
+        vary = join(vary, raw);
         break;
     }
   }
-  return out;
+  return { allowOrigin, allowOriginLines, allowCredentials, allowMethods, allowHeaders, maxAge, location, vary, anyAllow };
 }
 
 /** A response as the checks read it: its status and its CORS headers. */
