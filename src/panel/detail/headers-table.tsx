@@ -1,4 +1,5 @@
 import type { HeaderList } from '../../capture/header-list';
+import { showControls } from '../../report/markdown-text';
 
 interface HeadersTableProps {
   readonly title: string;
@@ -9,7 +10,11 @@ interface HeadersTableProps {
   readonly statusLine?: string;
 }
 
-/** Header lines as sent or received, repeats kept in order. Values are text, never markup. */
+/**
+ * Header lines as sent or received, repeats kept in order. Values are text, never markup, and
+ * their control and invisible characters (line breaks, bidi overrides) are shown as `\xNN`: they
+ * could otherwise reorder or hide what the server sent.
+ */
 export function HeadersTable({ title, headers, highlight, statusLine }: HeadersTableProps) {
   return (
     <section class="headers" aria-label={title}>
@@ -23,8 +28,8 @@ export function HeadersTable({ title, headers, highlight, statusLine }: HeadersT
         <dl>
           {headers.map(([name, value], index) => (
             <div key={index} class={highlight?.has(name.toLowerCase()) === true ? 'header-line at-fault' : 'header-line'}>
-              <dt>{name}:</dt>
-              <dd>{value}</dd>
+              <dt>{showControls(name)}:</dt>
+              <dd>{showControls(value)}</dd>
             </div>
           ))}
         </dl>

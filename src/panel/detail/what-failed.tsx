@@ -3,6 +3,7 @@ import type { HeaderList } from '../../capture/header-list';
 import { CopyButton } from '../copy-button';
 import { verdictWords } from '../exchange-summary';
 import { mdnPageOf } from '../../report/firefox-verdict-words';
+import { showControls } from '../../report/markdown-text';
 import { ServerSnippets } from './server-snippets';
 
 /** Request headers that a CORS check reads, and response headers that answer it. */
@@ -78,7 +79,8 @@ export function WhatFailed({ exchange }: { exchange: Exchange }) {
         <div class="fix">
           <h4>Fix: send these response headers</h4>
           {(['preflight (OPTIONS) response', 'actual response'] as const).map((where) => {
-            const lines = fixLines.filter((f) => f.where === where).map((f) => f.line);
+            // Shown and copied with controls visible: a fix line quotes the request's Origin, page data.
+            const lines = fixLines.filter((f) => f.where === where).map((f) => showControls(f.line));
             if (lines.length === 0) return null;
             return (
               <div key={where} class="fix-block">
@@ -98,7 +100,8 @@ export function WhatFailed({ exchange }: { exchange: Exchange }) {
 
 function HeaderLines({ lines, empty }: { lines: HeaderList; empty: string }) {
   if (lines.length === 0) return <p class="muted">{empty}</p>;
-  return <pre>{lines.map(([name, value]) => `${name}: ${value}`).join('\n')}</pre>;
+  // A line break in a value (a HAR can carry one) would draw a header line the server never sent.
+  return <pre>{lines.map(([name, value]) => `${showControls(name)}: ${showControls(value)}`).join('\n')}</pre>;
 }
 
 /** The MDN page of a Firefox reason key, the one the reports link to (nothing for anything but a key). */
