@@ -64,9 +64,8 @@ function isOtherAllowName(name: string): boolean {
   return name.length > ALLOW_PREFIX.length && name.toLowerCase().lastIndexOf(ALLOW_PREFIX, 0) === 0;
 }
 
-/** `value` trimmed of tabs and spaces, after the lines already read for the same name, if any. */
-function join(previous: string | null, raw: unknown): string {
-  const value = trimTabOrSpace(typeof raw === 'string' ? raw : String(raw));
+/** `value` after the lines already read for the same name, if any. */
+function join(previous: string | null, value: string): string {
   return previous === null ? value : `${previous}, ${value}`;
 }
 
@@ -95,33 +94,35 @@ export function readCorsResponseHeaders(headers: HeaderLines | null | undefined)
       if (!anyAllow && name.length > ALLOW_PREFIX.length && isOtherAllowName(name)) anyAllow = true;
       continue;
     }
+    // (Trimmed here, once, not in each case: one call site keeps the helpers small enough to inline.)
     const raw = (line as ArrayLike<unknown>)[1];
+    const value = trimTabOrSpace(typeof raw === 'string' ? raw : String(raw));
     switch (field) {
       case 'allowOrigin':
         anyAllow = true;
-        allowOrigin = join(allowOrigin, raw);
+        allowOrigin = join(allowOrigin, value);
         allowOriginLines++;
         break;
       case 'allowCredentials':
         anyAllow = true;
-        allowCredentials = join(allowCredentials, raw);
+        allowCredentials = join(allowCredentials, value);
         break;
       case 'allowMethods':
         anyAllow = true;
-        allowMethods = join(allowMethods, raw);
+        allowMethods = join(allowMethods, value);
         break;
       case 'allowHeaders':
         anyAllow = true;
-        allowHeaders = join(allowHeaders, raw);
+        allowHeaders = join(allowHeaders, value);
         break;
       case 'maxAge':
-        maxAge = join(maxAge, raw);
+        maxAge = join(maxAge, value);
         break;
       case 'location':
-        location = join(location, raw);
+        location = join(location, value);
         break;
       case 'vary':
-        vary = join(vary, raw);
+        vary = join(vary, value);
         break;
     }
   }
