@@ -1,6 +1,7 @@
 import type { Browser } from '../cors/index';
 import { headerRules, type HeaderRules } from './author-headers';
 import type { Exchange, PreflightRecord, ResponseRecord } from './exchange';
+import { EndedRequests } from './ended-requests';
 import { getHeader, splitHeaderNames, type HeaderList } from './header-list';
 import { maxAgeOf } from './max-age';
 import { copyExchange, copyPreflightRecord, newExchange } from './new-exchange';
@@ -42,6 +43,7 @@ export class PairingEngine {
   readonly #sink: PairingSink;
   readonly #book: PairingBook;
   readonly #rules: HeaderRules;
+  readonly #ended = new EndedRequests();
 
   /** `browser`: whose rules say which sent headers a preflight lists (Chromium by default). */
   constructor(sink: PairingSink, state?: PairingState, browser: Browser = 'chromium') {
@@ -127,7 +129,7 @@ export class PairingEngine {
   /** Starts tracking a request to another origin; `undefined` when it is none of CORS's business. */
   #track(event: WebRequestEvent, key: string, startTime = event.timeStamp): TrackedRequest | undefined {
     const initiator = event.initiator;
-    if (initiator === undefined || !isCrossOriginSubresource(event)) return undefined;
+    if (initiator === undefined || this.#ended.has(key) || !isCrossOriginSubresource(event)) return undefined;
     return this.#book.setRequest({
       requestId: event.requestId,
       tabId: event.tabId,
@@ -246,6 +248,7 @@ export class PairingEngine {
   #preflightEvent(preflight: TrackedPreflight, key: string, event: ResponseEvent): void {
     const record = updatePreflight(preflight.record, event);
     const ended = event.kind === 'completed' || event.kind === 'error';
+    if (ended) this.#ended.add(key);
     if (event.kind === 'completed') this.#rememberPreflightCache(preflight, record);
     const request = preflight.pairedWith === null ? undefined : this.#book.request(preflight.pairedWith);
     if (ended && preflight.pairedWith !== null) this.#book.deletePreflight(preflight.tabId, preflight.requestId, key);
@@ -284,7 +287,10 @@ export class PairingEngine {
       const promoted = copyTrackedRequest(request);
       promoted.exchange = newExchange(request, { value: 'cors', source: 'preflight' }, null);
       request = claimPreflight(this.#book, promoted, this.#sink, this.#rules);
-      if (request.hopPreflight === null) return this.#book.deleteRequest(tracked, key);
+      if (request.hopPreflight === null) {
+        this.#ended.add(key);
+        return this.#book.deleteRequest(tracked, key);
+      }
     }
     const exchange = request.exchange;
     if (exchange === null) {
@@ -330,7 +336,10 @@ export class PairingEngine {
       const changed = copyTrackedRequest(request);
       changed.exchange = next;
       this.#book.setRequest(changed, key);
-    } else this.#book.deleteRequest(request, key);
+    } else {
+      this.#ended.add(key);
+      this.#book.deleteRequest(request, key);
+    }
     this.#sink.exchange(next);
   }
 

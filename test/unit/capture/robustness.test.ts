@@ -27,6 +27,13 @@ describe('capture robustness', () => {
     expect(twice).toEqual(once);
   });
 
+  const bothBrowsers = [...fixtures, ...readFixtures('firefox').values()];
+  it.each(bothBrowsers.map((f) => [f.name, f] as const))('%s: any event again after the last one changes nothing', (_name, fixture) => {
+    const once = replay(fixture.events).exchanges().map(essentials);
+    for (const late of fixture.events) expect(replay([...fixture.events, late]).exchanges().map(essentials)).toEqual(once);
+    expect(replay([...fixture.events, ...fixture.events]).exchanges().map(essentials)).toEqual(once);
+  });
+
   it.each(fixtures.map((f) => [f.name, f] as const))('%s: shuffled, truncated and with unknown ids never throws', (_name, fixture) => {
     const next = random(fixture.name.length * 7919);
     for (let round = 0; round < 20; round += 1) {
