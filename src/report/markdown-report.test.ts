@@ -140,6 +140,14 @@ describe('markdownReport', () => {
       for (const line of outside.filter((l) => l.startsWith('|'))) expect(tableCells(line)).toHaveLength(2);
     });
 
+    it('shows invisible characters (tags, bidi marks, variation selectors) wherever it quotes them', () => {
+      const hidden = '\u{E0041}\u{E0042}\u061C\u2066\uFE0F\u{E0100}';
+      const tagged = exchange({ url: `${API}/items?q=${hidden}`, headers: [['X-Hidden', hidden]], response: answer(200) });
+      const out = markdownReport([tagged], { ...fixed, source: hidden });
+      expect(out).toContain('\\U000E0041\\U000E0042\\u061C\\u2066\\uFE0F\\U000E0100');
+      expect(out).not.toMatch(/[\u061C\u2066\uFE0F\u{E0000}-\u{E0FFF}]/u);
+    });
+
     it('does not throw on anything', () => {
       const broken = { ...hostile, diagnosis: null, requestHeaders: null, response: null };
       expect(() => markdownReport([broken, hostile], {})).not.toThrow();

@@ -9,6 +9,15 @@ describe('showControls', () => {
     expect(showControls('a\tb', true)).toBe('a\tb');
     expect(showControls('héllo — 日本')).toBe('héllo — 日本');
   });
+
+  it('shows every default-ignorable and bidi control character: tags, U+061C, variation selectors', () => {
+    expect(showControls('ok\u{E0069}\u{E0067}\u{E007F}')).toBe('ok\\U000E0069\\U000E0067\\U000E007F');
+    expect(showControls('a\u061Cb')).toBe('a\\u061Cb');
+    const hidden = [0x00ad, 0x034f, 0x061c, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180e, 0x200e, 0x200f, 0x202a, 0x202e, 0x2066, 0x2069, 0x206f, 0x3164, 0xfe00, 0xfe0f, 0xfeff, 0xffa0, 0x1bca0, 0x1d173, 0xe0001, 0xe0100, 0xe01ef];
+    for (const code of hidden) expect(showControls(`a${String.fromCodePoint(code)}b`)).toMatch(/^a\\(?:x|u|U)[0-9A-F]+b$/);
+    expect(inlineText('q=\u{E0041}\u{E0042}')).toBe('q=\\U000E0041\\U000E0042');
+    expect(showControls('😀 日本 é')).toBe('😀 日本 é');
+  });
 });
 
 describe('inlineText', () => {

@@ -6,18 +6,30 @@
  */
 
 /**
- * Control characters, and the invisible ones that reorder or hide text (bidi overrides, zero-width
- * spaces, line separators, BOM). Tab is kept only inside code blocks.
+ * Characters that draw nothing or reorder what is drawn, so quoted text could hide or disguise
+ * part of itself: Unicode's Default_Ignorable_Code_Point set (soft hyphen, zero-width and joiner
+ * characters, bidi marks, embeddings, overrides and isolates, the Arabic letter mark U+061C,
+ * Hangul fillers, variation selectors, which can smuggle bytes as well as pick a glyph, and the
+ * tag characters U+E0000-E007F, invisible ASCII look-alikes) with the line and paragraph
+ * separators and BOM.
+ * @see https://www.unicode.org/Public/UCD/latest/ucd/DerivedCoreProperties.txt (Default_Ignorable_Code_Point)
+ * @see https://www.unicode.org/reports/tr9/#Directional_Formatting_Characters
  */
-const INVISIBLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-const INVISIBLE_OR_TAB = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+const HIDDEN =
+  '\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0' +
+  '\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}';
+/** Control characters (C0, DEL, C1) and the hidden ones above. Tab is kept only inside code blocks. */
+const INVISIBLE = new RegExp(`[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f${HIDDEN}]`, 'gu');
+const INVISIBLE_OR_TAB = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${HIDDEN}]`, 'gu');
 
 function shownCode(ch: string): string {
-  const code = ch.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0').toUpperCase()}` : `\\u${code.toString(16).padStart(4, '0').toUpperCase()}`;
+  const code = ch.codePointAt(0) ?? 0;
+  const hex = code.toString(16).toUpperCase();
+  // No braces (`\u{E0041}`): they are Markdown-special to some renderers and showing comes after escaping.
+  return code <= 0xff ? `\\x${hex.padStart(2, '0')}` : code <= 0xffff ? `\\u${hex.padStart(4, '0')}` : `\\U${hex.padStart(8, '0')}`;
 }
 
-/** Control and invisible characters as visible `\xNN` (`\uNNNN` above 0xFF); tabs kept when `keepTabs`. */
+/** Control and invisible characters as visible `\xNN` (`\uNNNN` above 0xFF, `\UNNNNNNNN` above 0xFFFF); tabs kept when `keepTabs`. */
 export function showControls(text: string, keepTabs = false): string {
   return text.replace(keepTabs ? INVISIBLE : INVISIBLE_OR_TAB, shownCode);
 }
