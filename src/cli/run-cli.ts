@@ -4,6 +4,7 @@ import { analyzeHarStream, HarError, type HarAnalysis } from '../har/index';
 import { jsonReport } from '../report/json-report';
 import { markdownReport } from '../report/markdown-report';
 import { exitCodeOf, EXIT_BAD_INPUT } from './exit-code';
+import { fileNotes, markdownNotes, plainNoteLine, unexplainedNotes } from './har-notes';
 import { HELP, parseArgs, type AnalyzeCommand } from './parse-args';
 import { progressReporter } from './progress';
 import { textReport } from './text-report';
@@ -34,7 +35,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_BAD_INPUT;
   }
   io.stdout.write(render(analysis, args));
-  if (args.format === 'json') for (const note of notesOf(analysis)) io.stderr.write(`cors-devtools: ${note}\n`);
+  if (args.format === 'json') for (const note of notesOf(analysis, args.keepCredentials)) io.stderr.write(`cors-devtools: ${plainNoteLine(note)}\n`);
   return exitCodeOf(analysis, args.failOn);
 }
 
@@ -69,25 +70,15 @@ function render(analysis: HarAnalysis, args: AnalyzeCommand): string {
     case 'text':
       return textReport(analysis, options.source, args.keepCredentials);
     case 'md':
-      return appendNotes(markdownReport(analysis.exchanges, options), notesOf(analysis));
+      return `${markdownReport(analysis.exchanges, options)}${markdownNotes(notesOf(analysis, args.keepCredentials))}`;
     case 'json':
       return `${JSON.stringify(jsonReport(analysis.exchanges, options), null, 2)}\n`;
   }
 }
 
 /** What the report formats have no field for: the file's warnings, skipped entries, unexplained blocks. */
-function notesOf(analysis: HarAnalysis): string[] {
-  return [
-    ...analysis.unexplained.map((u) => `entry ${u.index}: ${u.method} ${u.url} was blocked (${u.error}); the file holds neither its preflight nor its response.`),
-    ...analysis.warnings,
-    ...analysis.skipped.map((s) => `entry ${s.index} skipped: ${s.reason}.`),
-  ];
-}
-
-function appendNotes(markdown: string, notes: readonly string[]): string {
-  if (notes.length === 0) return markdown;
-  // Notes quote URLs from the file: inline code keeps them from becoming Markdown.
-  return `${markdown}\n## About the HAR file\n\n${notes.map((n) => `- ${n.replace(/[`\\]/g, (c) => `\\${c}`)}`).join('\n')}\n`;
+function notesOf(analysis: HarAnalysis, keepCredentials: boolean): string[] {
+  return [...unexplainedNotes(analysis, keepCredentials), ...fileNotes(analysis, keepCredentials)];
 }
 
 function describeFailure(file: string, error: unknown): string {

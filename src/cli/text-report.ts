@@ -3,6 +3,7 @@ import type { HarAnalysis } from '../har/index';
 import { showControls } from '../report/markdown-text';
 import { firefoxReasonWords, ifCredentialsIncludedWords, plainQuoting } from '../report/firefox-verdict-words';
 import { redactExchange, redactUrl } from '../report/redact';
+import { fileNotes } from './har-notes';
 
 /** How the text report names a verdict in its table. */
 export type VerdictLabel = 'FAILED' | 'warning' | 'ok' | 'unobserved' | 'pending';
@@ -60,7 +61,7 @@ export function textReport(analysis: HarAnalysis, file: string, keepCredentials:
     }
     out.push('');
   }
-  const notes = [...analysis.warnings, ...analysis.skipped.map((s) => `Entry ${s.index} skipped: ${s.reason}.`)];
+  const notes = fileNotes(analysis, keepCredentials);
   if (notes.length > 0) {
     out.push('About the file');
     for (const note of notes) out.push(`- ${note}`);

@@ -19,9 +19,14 @@ export interface HarAnalysis {
   /** Cross-origin requests the browser blocked whose preflight and response the file does not hold. */
   readonly unexplained: readonly UnexplainedFailure[];
   /** Entries left out, with why (at most {@link MAX_SKIPPED_LISTED}; a warning counts the rest). */
-  readonly skipped: ReadonlyArray<{ readonly index: number; readonly reason: string }>;
+  readonly skipped: readonly SkippedEntry[];
   /** What the reader should know about the file as a whole, in plain sentences. */
   readonly warnings: readonly string[];
+  /**
+   * The file's URLs that {@link warnings} quote as recorded: the panel shows them as they are, an
+   * output that redacts credentials (the CLI) finds them here to redact them.
+   */
+  readonly quotedUrls: readonly string[];
   readonly source: HarSource;
 }
 
@@ -40,6 +45,15 @@ export interface UnexplainedFailure {
   readonly explanation: string;
 }
 
+/** An entry left out, and why. */
+export interface SkippedEntry {
+  /** Index in `log.entries`. */
+  readonly index: number;
+  readonly reason: string;
+  /** The request URL the reason is about, as recorded (cut to 200 characters): not in `reason`, so an output can redact it. */
+  readonly url?: string;
+}
+
 export interface HarReaderOptions {
   /** Called after each chunk with what was read so far. */
   readonly onProgress?: (progress: { readonly characters: number; readonly entries: number }) => void;
@@ -54,7 +68,7 @@ export const MAX_SKIPPED_LISTED = 1000;
  */
 export class HarReader {
   readonly #records: HarRecord[] = [];
-  readonly #skipped: Array<{ index: number; reason: string }> = [];
+  readonly #skipped: SkippedEntry[] = [];
   readonly #fields: LogFields = {};
   readonly #documentOrigins = new Map<string, string>();
   readonly #scanner: HarScanner;
@@ -96,7 +110,7 @@ export class HarReader {
     const reading = readHarEntry(index, value, this.#lastStart);
     switch (reading.kind) {
       case 'skipped':
-        return this.#skip(index, reading.reason);
+        return this.#skip(reading.url === undefined ? { index, reason: reading.reason } : { index, reason: reading.reason, url: reading.url });
       case 'not-http':
         this.#notHttp++;
         return;
@@ -120,6 +134,7 @@ export class HarReader {
   /** The text ended (or, for a parsed input, every entry was given): pair, diagnose, report. */
   finish(parsedEntries?: number): HarAnalysis {
     const warnings: string[] = [];
+    const quotedUrls: string[] = [];
     const entries = parsedEntries ?? this.#scanner.entryCount;
     if (parsedEntries === undefined) this.#checkEnd(warnings);
 
@@ -148,6 +163,7 @@ export class HarReader {
     if (unexplained.length > 0) warnings.push(`${count(unexplained.length, 'cross-origin request')} failed with the error of a CORS block, but the file holds neither its preflight nor its response, so why cannot be worked out.`);
     if (replay.unclaimedPreflights.length > 0) {
       const first = replay.unclaimedPreflights[0];
+      if (first !== undefined) quotedUrls.push(first.url);
       warnings.push(`${count(replay.unclaimedPreflights.length, 'preflight')} matched no request in the file${first === undefined ? '' : ` (the first: OPTIONS ${first.url} for ${first.accessControlRequestMethod})`}.`);
     }
     if (this.#timeGuessed > 0) warnings.push(`${count(this.#timeGuessed, 'entry', 'entries')} had no valid startedDateTime: each was placed right after the entry before it.`);
@@ -160,6 +176,7 @@ export class HarReader {
       unexplained,
       skipped: this.#skipped,
       warnings,
+      quotedUrls,
       source: {
         version: typeof this.#fields.version === 'string' ? this.#fields.version : null,
         creator: creator ?? 'unknown',
@@ -198,14 +215,14 @@ export class HarReader {
     try {
       value = JSON.parse(text);
     } catch {
-      return this.#skip(index, 'the entry is not valid JSON');
+      return this.#skip({ index, reason: 'the entry is not valid JSON' });
     }
     this.entry(index, value);
   }
 
-  #skip(index: number, reason: string): void {
+  #skip(entry: SkippedEntry): void {
     this.#skippedCount++;
-    if (this.#skipped.length < MAX_SKIPPED_LISTED) this.#skipped.push({ index, reason });
+    if (this.#skipped.length < MAX_SKIPPED_LISTED) this.#skipped.push(entry);
   }
 }
 

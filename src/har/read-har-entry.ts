@@ -7,7 +7,8 @@ import { webRequestType } from './resource-type';
 /** What one entry gave: a record, or why it was left out. */
 export type EntryReading =
   | { readonly kind: 'record'; readonly record: HarRecord; readonly oddHeaders: number; readonly timeGuessed: boolean }
-  | { readonly kind: 'skipped'; readonly reason: string }
+  /** `url`: the request URL the reason is about, kept apart so an output that redacts can redact it. */
+  | { readonly kind: 'skipped'; readonly reason: string; readonly url?: string }
   /** Not http(s) (`data:`, `blob:`, `chrome-extension:`, `ws:`): never CORS's business, as in live capture. */
   | { readonly kind: 'not-http' };
 
@@ -27,7 +28,7 @@ export function readHarEntry(index: number, raw: unknown, previousStart: number)
   if (typeof url !== 'string' || url === '') return { kind: 'skipped', reason: 'the request has no "url"' };
   if (typeof method !== 'string' || method === '') return { kind: 'skipped', reason: 'the request has no "method"' };
   if (!/^https?:\/\//i.test(url)) return { kind: 'not-http' };
-  if (!URL.canParse(url)) return { kind: 'skipped', reason: `the request URL does not parse: ${JSON.stringify(url.slice(0, 200))}` };
+  if (!URL.canParse(url)) return { kind: 'skipped', reason: 'the request URL does not parse', url: url.slice(0, 200) };
 
   const response = (isObject(entry.response) ? entry.response : {}) as Fields<Response> & Record<string, unknown>;
   const sent = readHarHeaders(request.headers);

@@ -75,7 +75,7 @@ describe('a HAR with problems: a partial report that says what it skipped', () =
       { index: 1, reason: 'the entry has no "request" object' },
       { index: 2, reason: 'the request has no "url"' },
       { index: 3, reason: 'the request has no "method"' },
-      { index: 4, reason: 'the request URL does not parse: "https://exa mple/%"' },
+      { index: 4, reason: 'the request URL does not parse', url: 'https://exa mple/%' },
     ]);
     expect(analysis.warnings).toContain('5 entries could not be read and were skipped.');
     expect(analysis.exchanges.map((e) => e.url)).toEqual(['https://api.example/ok']);
