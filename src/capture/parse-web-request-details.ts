@@ -80,25 +80,46 @@ function initiatorOf(d: Record<string, unknown>): string | undefined {
   }
 }
 
+/**
+ * Characters of header values kept: each value at most VALUE_LIMIT, a list's values together at
+ * most LIST_LIMIT (past it, values are cut to nothing). A page can send megabytes of request
+ * headers; held whole, one such request in flight filled storage.session and the storage budget
+ * evicted the other tabs' exchanges to make room. No CORS rule reads that far into a value (the
+ * safelists stop at 128 bytes, Chromium's at 1,024 for all of them), names are kept whole, and a
+ * cut value says how much was left out.
+ */
+export const VALUE_LIMIT = 64 * 1024;
+export const LIST_LIMIT = 256 * 1024;
+
 /** webRequest's HttpHeaders: `{ name, value? , binaryValue? }[]`; bytes are read as Latin-1. */
 function headerList(raw: unknown): HeaderList {
   if (!Array.isArray(raw)) return [];
   const headers: Array<readonly [string, string]> = [];
+  let kept = 0;
   for (const entry of raw as unknown[]) {
     if (typeof entry !== 'object' || entry === null) continue;
     const header = entry as Record<string, unknown>;
     const name = header['name'];
     if (typeof name !== 'string') continue;
-    const value = header['value'];
-    if (typeof value === 'string') {
-      headers.push([name, value]);
-      continue;
-    }
+    const text = header['value'];
     // `binaryValue` is read only when there is no `value`: most headers have one.
-    const binaryValue = header['binaryValue'];
-    headers.push([name, Array.isArray(binaryValue) ? latin1(binaryValue) : '']);
+    const binaryValue = typeof text === 'string' ? undefined : header['binaryValue'];
+    const value = typeof text === 'string' ? text : Array.isArray(binaryValue) ? latin1(binaryValue) : '';
+    const limit = Math.min(VALUE_LIMIT, LIST_LIMIT - kept);
+    if (value.length <= limit) {
+      kept += value.length;
+      headers.push([name, value]);
+    } else {
+      kept += limit;
+      headers.push([name, cut(value, limit)]);
+    }
   }
   return headers;
+}
+
+/** The first `limit` characters of a value and how many were left out. */
+function cut(value: string, limit: number): string {
+  return `${value.slice(0, limit)}… [${value.length - limit} more characters not kept]`;
 }
 
 function latin1(bytes: readonly unknown[]): string {
