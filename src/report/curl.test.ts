@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { curlCommands } from './curl';
 import { API, PAGE, allowHeaders, allowMethods, allowOrigin, answer, exchange, failingPut, simpleGet } from './test-exchanges';
 
-/** The arguments `sh` would pass to curl: each command run through `sh` with curl replaced by printf. */
+/** The arguments the shell would pass to curl: each command run through bash (which reads `$'...'`) with curl replaced by printf. */
 function argv(command: string): string[] {
   const script = command.replace(/^curl /m, "printf '%s\\0' ");
-  return execFileSync('sh', ['-c', script], { encoding: 'utf8' }).split('\0').slice(0, -1);
+  return execFileSync('bash', ['-c', script], { encoding: 'utf8' }).split('\0').slice(0, -1);
 }
 
 describe('curlCommands', () => {
@@ -91,6 +91,26 @@ describe('curlCommands', () => {
     const { preflight, request } = curlCommands(e, { keepCredentials: true });
     expect(argv(request)).toEqual(['-i', '-X', 'PUT', '--globoff', `${API}/x?q=[1]{2}`, '-H', `Origin: ${PAGE}`, '-H', `X-Nasty: ${nasty}`]);
     expect(argv(preflight ?? '')).toContain('--globoff');
+  });
+
+  it('never puts a control character on the clipboard, yet passes the exact value (paste-jacking)', () => {
+    // ESC [201~ ends a terminal's bracketed paste; the ^C and the command after it would run as typed.
+    const jack = 'a\u001b[201~\u0003touch /tmp/pwned #';
+    const e = exchange({
+      method: 'PUT',
+      url: `${API}/x?q=\u001bP52;c\u0007`,
+      headers: [['X-Trace', jack], ['X-Lines', 'a\r\nb\tc\u007f\u009b']],
+      preflight: answer(204, allowOrigin, allowMethods('PUT'), allowHeaders('x-trace, x-lines')),
+      response: answer(200, allowOrigin),
+    });
+    const { preflight, request } = curlCommands(e, { keepCredentials: true });
+    for (const command of [preflight ?? '', request]) {
+      // Line breaks only between the command's own lines: after a comment, or a continuation's backslash.
+      expect(command).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      for (const line of command.split('\n').slice(0, -1)) expect(line.startsWith('#') || line.endsWith(' \\')).toBe(true);
+    }
+    expect(request).toContain("-H $'X-Trace: a\\x1B[201~\\x03touch /tmp/pwned #'");
+    expect(argv(request)).toEqual(['-i', '-X', 'PUT', `${API}/x?q=\u001bP52;c\u0007`, '-H', `Origin: ${PAGE}`, '-H', `X-Trace: ${jack}`, '-H', 'X-Lines: a\r\nb\tc\u007f\u009b']);
   });
 
   it('never reads a URL or method as an option, and never throws', () => {

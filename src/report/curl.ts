@@ -79,8 +79,10 @@ function requestCommand(e: Exchange, origin: string): string {
 }
 
 /**
- * The preflight and the request as curl commands (POSIX shell). Headers the browser adds on its
- * own (User-Agent, Sec-Fetch-*, ...) are left out; Origin and a sent Cookie are kept.
+ * The preflight and the request as curl commands for a POSIX shell; a value holding control
+ * characters is written `$'...'` (bash, zsh), never raw, so pasting the command into a terminal
+ * cannot act on it (see `shellQuote`). Headers the browser adds on its own (User-Agent,
+ * Sec-Fetch-*, ...) are left out; Origin and a sent Cookie are kept.
  */
 export function curlCommands(exchange: Exchange, options: RedactOptions = {}): CurlCommands {
   const e = redactExchange(exchange, options);

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { shellQuote } from './shell-quote';
 
-/** What `sh` makes of the quoted words: each argument, NUL-separated. */
-function throughShell(words: readonly string[]): string[] {
-  const out = execFileSync('sh', ['-c', `printf '%s\\0' ${words.map(shellQuote).join(' ')}`], { encoding: 'utf8' });
+/** What a shell makes of the quoted words: each argument, NUL-separated. Bash reads the `$'...'` of values with controls; `sh` (dash here) does not. */
+function throughShell(words: readonly string[], shell: 'bash' | 'sh' = 'bash'): string[] {
+  const out = execFileSync(shell, ['-c', `printf '%s\\0' ${words.map(shellQuote).join(' ')}`], { encoding: 'utf8' });
   return out.split('\0').slice(0, -1);
 }
 
@@ -35,9 +35,24 @@ describe('shellQuote', () => {
     expect(shellQuote('')).toBe("''");
   });
 
-  it('passes quotes, newlines, $, backticks and non-ASCII through sh unchanged', () => {
+  it('passes quotes, newlines, $, backticks and non-ASCII through the shell unchanged', () => {
     const words = ["it's", 'a"b', 'line1\nline2\r\n', '$(touch /tmp/pwned) $HOME ${x}', '`id`', 'é 日本 😀', '\\n\\', '!event', '*', '~', '-H', "'"];
     expect(throughShell(words)).toEqual(words);
+  });
+
+  it('keeps the single quotes any POSIX sh reads for values without control characters', () => {
+    const words = ["it's", 'a"b', '$(touch /tmp/pwned) $HOME', '`id`', 'é 日本 😀', '\\n\\', '!event', "'", '\u202E'];
+    expect(throughShell(words, 'sh')).toEqual(words);
+    expect(shellQuote('a!b')).toBe("'a!b'");
+  });
+
+  it('never carries a control character raw: ANSI-C quotes a value holding one, with \\xHH escapes', () => {
+    // Pasted into a terminal, ESC [201~ ends bracketed paste and ^C and the rest run as typed.
+    expect(shellQuote('a\u001b[201~\u0003touch /tmp/pwned #')).toBe("$'a\\x1B[201~\\x03touch /tmp/pwned #'");
+    expect(shellQuote("l1\nit's \\ !x\u007f\u009b")).toBe("$'l1\\x0Ait\\'s \\\\ \\x21x\\x7F\\xC2\\x9B'");
+    const words = randomWords(400);
+    for (const word of words) expect(shellQuote(word)).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(throughShell(['a\u001b[201~\u0003touch /tmp/pwned #', 'tab\there', '\u0085\u009b'])).toEqual(['a\u001b[201~\u0003touch /tmp/pwned #', 'tab\there', '\u0085\u009b']);
   });
 
   it('drops NUL, which no argument can hold', () => {
