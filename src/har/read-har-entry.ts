@@ -94,20 +94,47 @@ function redirectTarget(url: string, redirectURL: unknown, location: string | un
 }
 
 /**
+ * Longer than this (a year), a duration is a broken export, not a request: read as not recorded.
+ * Without a bound, phases of 1e308 sum to Infinity, which no event time or JSON report can hold.
+ */
+const MAX_DURATION_MS = 365 * 24 * 3600 * 1000;
+
+/** How long after its start an entry's head went out, its response head came, and it ended. */
+interface Phases {
+  readonly toSend: number;
+  readonly toHeaders: number;
+  readonly toEnd: number;
+}
+
+const NO_PHASES: Phases = { toSend: 0, toHeaders: 0, toEnd: 0 };
+
+/**
  * HAR gives the start and the phases' durations (-1 when a phase did not happen). The events are
  * placed where webRequest would fire them: the head goes out after blocked + dns + connect, the
  * response head arrives after send + wait, the end is start + time.
  */
 function recordTimes(start: number, time: unknown, timings: unknown): RecordTimes {
+  const phases = phasesOf(timings);
+  const headers = start + phases.toHeaders;
+  const total = isDuration(time) ? start + time : start + phases.toEnd;
+  return { start, send: start + phases.toSend, headers, end: Math.max(total, headers) };
+}
+
+/** The phases' sums; all 0, as for an entry without timings, when they add up to no real duration. */
+function phasesOf(timings: unknown): Phases {
   const t = (isObject(timings) ? timings : {}) as Fields<Timings>;
-  const send = start + phase(t.blocked) + phase(t.dns) + phase(t.connect);
-  const headers = send + phase(t.send) + phase(t.wait);
-  const total = typeof time === 'number' && Number.isFinite(time) && time >= 0 ? start + time : headers + phase(t.receive);
-  return { start, send, headers, end: Math.max(total, headers) };
+  const toSend = phase(t.blocked) + phase(t.dns) + phase(t.connect);
+  const toHeaders = toSend + phase(t.send) + phase(t.wait);
+  const toEnd = toHeaders + phase(t.receive);
+  return isDuration(toEnd) ? { toSend, toHeaders, toEnd } : NO_PHASES;
 }
 
 function phase(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+function isDuration(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_DURATION_MS;
 }
 
 function firstText(...values: unknown[]): string | null {

@@ -1,7 +1,11 @@
 /** Whatever the file holds, the analysis answers: a HarError a user understands, or a partial report that says what it left out. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeHar, analyzeHarStream, HarError, HarReader, type HarAnalysis } from '../../../src/har/index';
+import { jsonReport } from '../../../src/report/json-report';
+import { validateJson, type JsonSchema } from '../../../src/report/json-schema-subset';
 import { devtoolsHarPath, readFixture } from './har-fixtures';
 
 function harError(run: () => unknown): HarError {
@@ -131,6 +135,20 @@ describe('a HAR with problems: a partial report that says what it skipped', () =
     expect(analysis.warnings).toContain('1 header item had no name or a value that is not text, and were ignored.');
     // No Origin was readable: the request's initiator is unknown, so it is none of CORS's business.
     expect(analysis.exchanges).toEqual([]);
+  });
+
+  it('timings too large for any request (1e308 in two phases) are read as not recorded: the JSON report still matches its schema', () => {
+    const huge = entry('https://api.example/x', { time: undefined, timings: { blocked: 1e308, dns: 1e308, connect: 1, send: 1, wait: 1, receive: 1 } });
+    const years = entry('https://api.example/y', { time: 1e300, timings: { send: 1, wait: 5, receive: 4 } });
+    const analysis = analyzeHar(har([huge, years]));
+    const x = analysis.exchanges.find((e) => e.url === 'https://api.example/x');
+    const y = analysis.exchanges.find((e) => e.url === 'https://api.example/y');
+    // As an entry without timings: its events at its start; `time`, when it holds a duration, still ends it.
+    expect(x?.startTime).toBe(Date.parse('2026-01-01T00:00:00.000Z'));
+    expect(x?.endTime).toBe(x?.startTime);
+    expect(y?.endTime).toBe((y?.startTime ?? 0) + 10);
+    const schema = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../docs/report.schema.json'), 'utf8')) as JsonSchema;
+    expect(validateJson(JSON.parse(JSON.stringify(jsonReport(analysis.exchanges))), schema)).toEqual([]);
   });
 
   it('a file cut in the middle of its entries: the complete ones are read, and the report says so', () => {
