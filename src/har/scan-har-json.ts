@@ -140,7 +140,7 @@ export class HarScanner {
         if (c !== '"') throw notJson(`expected a property name at character ${this.#offsetOf(text, i)}`);
         const end = stringEnd(text, i + 1);
         if (end < 0) return -1;
-        frame.key = JSON.parse(text.slice(i, end)) as string;
+        frame.key = this.#key(text, i, end);
         frame.state = 'colon';
         return end;
       }
@@ -168,6 +168,15 @@ export class HarScanner {
         }
         if (c === '}') return this.#closeFrame(i);
         throw notJson(`expected "," or "}" at character ${this.#offsetOf(text, i)}`);
+    }
+  }
+
+  /** The property name quoted from `from` to `end`; a bad escape or a raw control character in it is a structural mistake like any other. */
+  #key(text: string, from: number, end: number): string {
+    try {
+      return JSON.parse(text.slice(from, end)) as string;
+    } catch {
+      throw notJson(`a property name that is not a valid JSON string at character ${this.#offsetOf(text, from)}`);
     }
   }
 

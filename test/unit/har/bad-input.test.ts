@@ -40,6 +40,8 @@ describe('input that is no HAR at all: HarError', () => {
     ['a JSON string', '"log"', 'not-json', /not valid JSON/],
     ['cut before its entries', '{"log": {"version": "1.2", "creator": {"name": "x"', 'truncated', /ends before its "entries" begin/],
     ['broken before the first entry', '{"log": {"version" "1.2", "entries": []}}', 'not-json', /expected ":" at character 19/],
+    ['a property name with a raw control character', '{"log": {"ver\u0001sion": "1.2", "entries": []}}', 'not-json', /property name that is not a valid JSON string at character 9\)/],
+    ['a property name with a bad escape', '{"log": {"bad\\q": 1, "entries": []}}', 'not-json', /property name that is not a valid JSON string at character 9\)/],
   ])('%s', (_, text, code, message) => {
     const error = harError(() => analyzeHar(text));
     expect(error.code).toBe(code);
@@ -179,6 +181,19 @@ describe('a HAR with problems: a partial report that says what it skipped', () =
     const analysis = analyzeHar(text);
     expect(analysis.exchanges).toHaveLength(1);
     expect(analysis.warnings[0]).toMatch(/^Reading stopped early: This file is not valid JSON \(expected "," or "\]" between entries at character \d+\)/);
+  });
+
+  it('a bad property name after some entries: those are read, as for any structural mistake', () => {
+    const text = `{"log": {"entries": [${JSON.stringify(entry('https://api.example/1'))}], "bad\\q": 1}}`;
+    const analysis = analyzeHar(text);
+    expect(analysis.exchanges).toHaveLength(1);
+    expect(analysis.warnings[0]).toMatch(/^Reading stopped early: This file is not valid JSON \(a property name that is not a valid JSON string at character \d+\)/);
+    // The same when the name is cut between two chunks.
+    const reader = new HarReader();
+    const cut = text.indexOf('"bad') + 3;
+    reader.push(text.slice(0, cut));
+    reader.push(text.slice(cut));
+    expect(reader.finish()).toEqual(analysis);
   });
 
   it('text after the end of the HAR', () => {
