@@ -58,6 +58,15 @@ export class HarScanner {
   #length = 0;
   #started = false;
   #done = false;
+  /**
+   * Where the chunk being read has its next backslash and its next quote, from the last search
+   * (the text's end when it has none). Searching again only once `i` passes them keeps the work
+   * linear: a string with an escape every few characters would otherwise search for its closing
+   * quote after each escape, to the chunk's end, and each entry of one large text would search
+   * for a backslash to the text's end. Valid for one chunk: `i` only grows while it is read.
+   */
+  #nextBackslash = -1;
+  #nextQuote = -1;
 
   constructor(sink: HarScanSink) {
     this.#sink = sink;
@@ -82,6 +91,8 @@ export class HarScanner {
     this.#length += chunk.length;
     const text = this.#carry === '' ? chunk : this.#carry + chunk;
     this.#carry = '';
+    this.#nextBackslash = -1;
+    this.#nextQuote = -1;
     let i = 0;
     while (i < text.length) {
       if (this.#value !== null) {
@@ -222,7 +233,6 @@ export class HarScanner {
       while (i < length && !isScalarEnd(text.charCodeAt(i))) i++;
       return i < length ? i : -1;
     }
-    let backslash = -1;
     while (i < length) {
       if (v.inString) {
         if (v.escaped) {
@@ -230,8 +240,10 @@ export class HarScanner {
           i++;
           continue;
         }
-        if (backslash < i) backslash = indexOrEnd(text, '\\', i);
-        const quote = indexOrEnd(text, '"', i);
+        if (this.#nextBackslash < i) this.#nextBackslash = indexOrEnd(text, '\\', i);
+        if (this.#nextQuote < i) this.#nextQuote = indexOrEnd(text, '"', i);
+        const backslash = this.#nextBackslash;
+        const quote = this.#nextQuote;
         if (backslash < quote) {
           v.escaped = true;
           i = backslash + 1;
