@@ -73,6 +73,16 @@ describe('markdownReport', () => {
     expect(markdownReport([withToken], { ...fixed, keepCredentials: true })).toContain('Authorization: Bearer abcdef123456');
   });
 
+  it('redacts secrets named in camelCase or brackets, and those of a Link header', () => {
+    const leaky = failingPut({ url: `${API}/items?accessToken=tok_8f3kQ2pL9x&user[password]=hunter2hunter2` });
+    const linked = exchange({ response: answer(200, ['Link', `<${API}/items?page=2&access_token=SECRET-abc123>; rel="next"`], ['X-CSRFToken', 'csrf-s3cret']) });
+    const secrets = ['tok_8f3kQ2pL9x', 'hunter2hunter2', 'SECRET-abc123', 'csrf-s3cret'];
+    const redacted = markdownReport([leaky, linked], fixed);
+    for (const secret of secrets) expect(redacted).not.toContain(secret);
+    const kept = markdownReport([leaky, linked], { ...fixed, keepCredentials: true }).replaceAll('\\', '');
+    for (const secret of secrets) expect(kept).toContain(secret);
+  });
+
   describe("Firefox's verdicts, as the panel words them", () => {
     const blocked = failingPut({ browser: 'firefox', url: `${API}/orders/2` });
     const token = 'supersecret123';

@@ -28,6 +28,17 @@ describe('redactHeaderValue', () => {
     },
   );
 
+  it.each(['X-AuthToken', 'X-Authorization', 'X-CSRFToken', 'x-authtoken', 'x-csrftoken', 'X-AuthKey', 'X-Refresh-Token', 'x-jsessionid'])(
+    'hides headers named like secrets in camelCase, run together or any case: %s',
+    (name) => {
+      expect(redactHeaderValue(name, 'SECRET-abc123')).toBe('[redacted: 13 bytes]');
+    },
+  );
+
+  it.each(['X-Request-Id', 'Keep-Alive', 'X-Passenger', 'X-Monkey', 'X-Keyword', 'Accept-Ranges'])('keeps headers whose names only look like secrets: %s', (name) => {
+    expect(redactHeaderValue(name, 'v-1')).toBe('v-1');
+  });
+
   it.each(authSchemes)('hides the credentials after the %s scheme, in any case, in any header that may hold tokens', (scheme) => {
     expect(redactHeaderValue('X-Debug', `${scheme} k3y-v4l, realm=x`)).toBe(`${scheme} [redacted: 7 bytes], realm=x`);
     expect(redactHeaderValue('X-Trace', `via ${scheme.toLowerCase()} k3y-v4l`)).toBe(`via ${scheme.toLowerCase()} [redacted: 7 bytes]`);
@@ -66,6 +77,16 @@ describe('redactHeaderValue', () => {
     expect(redactHeaderValue('Referer', 'https://app.example/cb?code=abc&x=1')).toBe('https://app.example/cb?code=[redacted: 3 bytes]&x=1');
   });
 
+  it('redacts the URLs of a Link header, each one alone', () => {
+    expect(redactHeaderValue('Link', '<https://api.example/items?page=2&access_token=SECRET-abc123>; rel="next", </items?page=9>; rel="last"')).toBe(
+      '<https://api.example/items?page=2&access_token=[redacted: 13 bytes]>; rel="next", </items?page=9>; rel="last"',
+    );
+  });
+
+  it('redacts the fragment of a Location: OAuth\'s implicit flow answers with #access_token=', () => {
+    expect(redactHeaderValue('Location', 'https://app.example/cb#access_token=SECRETtoken123&state=1')).toBe('https://app.example/cb#access_token=[redacted: 14 bytes]&state=1');
+  });
+
   it('keeps empty values empty', () => {
     expect(redactHeaderValue('Authorization', '')).toBe('');
   });
@@ -87,6 +108,55 @@ describe('redactUrl', () => {
     ['X-Amz-Credential', 'abc'],
   ])('hides ?%s=', (name, value) => {
     expect(redactUrl(`${API}/x?page=2&${name}=${value}#top`)).toBe(`${API}/x?page=2&${name}=[redacted: 3 bytes]#top`);
+  });
+
+  it.each([
+    ['accessToken', 'abc'],
+    ['authToken', 'abc'],
+    ['AccessToken', 'abc'],
+    ['user[password]', 'abc'],
+    ['user%5Bpassword%5D', 'abc'],
+    ['ACCESS_TOKEN', 'abc'],
+    ['Code', 'abc'],
+    ['oauth2Token', 'abc'],
+  ])('hides camelCase, bracketed and upper-case secret names: ?%s=', (name, value) => {
+    expect(redactUrl(`${API}/x?page=2&${name}=${value}`)).toBe(`${API}/x?page=2&${name}=[redacted: 3 bytes]`);
+  });
+
+  it('keeps parameters whose names only look like secrets', () => {
+    expect(redactUrl(`${API}/x?keyword=cors&monkey=1&passenger=2&sort=key`)).toBe(`${API}/x?keyword=cors&monkey=1&passenger=2&sort=key`);
+  });
+
+  it('hides a user name given without a password: a token passed as the user name', () => {
+    const token = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a';
+    expect(redactUrl(`https://${token}@api.github.com/repos/x`)).toBe(`https://${redactionMark(token)}@api.github.com/repos/x`);
+    expect(redactUrl('https://abc123@api.example/x')).toBe('https://[redacted: 6 bytes]@api.example/x');
+    // The userinfo ends at the last `@`, as the URL parser reads it.
+    expect(redactUrl('https://user:p@ss@api.example/x')).toBe('https://user:[redacted: 4 bytes]@api.example/x');
+    expect(redactUrl('https://api.example/x?to=a@b')).toBe('https://api.example/x?to=a@b');
+  });
+
+  it('hides clear tokens in the path, and keeps ids, hashes, UUIDs and slugs readable', () => {
+    expect(redactUrl(`${API}/magic-login/${jwt}`)).toBe(`${API}/magic-login/${redactionMark(jwt)}`);
+    const run = 'Zx9Qk2LmP0aB7cD4eF6gH8iJ1kL3mN5oP7qR9sT2uV4wX';
+    expect(redactUrl(`${API}/download/${run}/file.zip`)).toBe(`${API}/download/${redactionMark(run)}/file.zip`);
+    for (const path of [
+      '/repos/octocat/Hello-World/commits/7fd1a60b01f91b314f59955a4e4d4e80d8edf11d',
+      '/items/123e4567-e89b-12d3-a456-426614174000',
+      '/items/123e4567e89b12d3a456426614174000',
+      '/assets/app.3f2a9c1b8d7e6f5a4b3c2d1e0f9a8b7c.js',
+      '/posts/How-To-Configure-CORS-In-Express-4-And-Nginx-2024',
+      '/a-perfectly-ordinary-but-rather-long-path-segment-here/42',
+    ]) {
+      expect(redactUrl(`${API}${path}`)).toBe(`${API}${path}`);
+    }
+  });
+
+  it('hides secrets in the fragment: parameters, a route\'s query, a route\'s token; keeps anchors', () => {
+    expect(redactUrl(`${API}/cb#access_token=abc&state=1`)).toBe(`${API}/cb#access_token=[redacted: 3 bytes]&state=1`);
+    expect(redactUrl(`${API}/#/reset?accessToken=abc`)).toBe(`${API}/#/reset?accessToken=[redacted: 3 bytes]`);
+    expect(redactUrl(`${API}/#/verify/${jwt}`)).toBe(`${API}/#/verify/${redactionMark(jwt)}`);
+    expect(redactUrl(`${API}/docs#section-2`)).toBe(`${API}/docs#section-2`);
   });
 
   it('keeps other parameters, bare names and malformed escapes', () => {
@@ -143,6 +213,14 @@ describe('redactExchange', () => {
     expect(redacted.diagnosis?.ifCredentialsIncluded).toBeDefined();
     expect(JSON.stringify(redacted.diagnosis?.ifCredentialsIncluded)).not.toContain('supersecret');
     expect(JSON.stringify(firefox.diagnosis.ifCredentialsIncluded)).toContain('supersecret');
+  });
+
+  it('hides a token of the path wherever the diagnosis quotes the URL', () => {
+    const inPath = exchange({ method: 'PUT', url: `${API}/magic-login/${jwt}?accessToken=tok_8f3kQ2pL9x`, response: answer(200) });
+    const text = JSON.stringify(redactExchange(inPath));
+    expect(JSON.stringify(inPath)).toContain(jwt);
+    expect(text).not.toContain(jwt);
+    expect(text).not.toContain('tok_8f3kQ2pL9x');
   });
 
   it('keeps everything with keepCredentials', () => {

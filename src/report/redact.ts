@@ -8,7 +8,7 @@
 import type { Diagnosis, Exchange, PreflightRecord, ResponseRecord } from '../capture/exchange';
 import type { HeaderList } from '../capture/header-list';
 import type { Classification, CorsVerdict } from '../cors/index';
-import { isSecretHeaderName, isSecretQueryName, mayHoldTokens, replaceTokenRuns, urlHeaderNames } from './secret-patterns';
+import { isSecretHeaderName, isSecretQueryName, mayHoldTokens, replacePathTokens, replaceTokenRuns, urlHeaderNames } from './secret-patterns';
 
 export interface RedactOptions {
   /** The explicit opt-in: keep every value as captured. Default false. */
@@ -73,34 +73,89 @@ export class SecretSet {
 }
 
 /**
- * A URL with the values of secret-like query parameters (`token`, `access_token`, `key`, `sig`,
- * `code`, ...) and of token-like values replaced, and any password in its userinfo. Parsed by
- * hand: a malformed URL is redacted as far as it can be, never thrown on.
+ * A URL with its secrets replaced: its userinfo's credentials, clear tokens in its path (JWTs,
+ * long mixed runs; see `replacePathTokens`), and in its query and fragment the values of
+ * secret-like parameters (`token`, `access_token`, `accessToken`, `key`, `sig`, `code`, ...) and
+ * token-like values. The fragment counts: OAuth's implicit flow answers with
+ * `#access_token=...`, and client-side routes carry their own `#/path?query`. Parsed by hand: a
+ * malformed URL is redacted as far as it can be, never thrown on.
  */
 export function redactUrl(url: string, secrets?: SecretSet): string {
-  let out = url;
-  const userinfo = /^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):([^/?#@]*)@/i.exec(out);
-  if (userinfo !== null && userinfo[1] !== undefined && userinfo[2] !== undefined && userinfo[2] !== '') {
-    secrets?.add(userinfo[2]);
-    out = `${userinfo[1]}:${redactionMark(userinfo[2])}@${out.slice(userinfo[0].length)}`;
-  }
-  const q = out.indexOf('?');
-  if (q < 0) return out;
-  const hash = out.indexOf('#', q);
-  const query = hash < 0 ? out.slice(q + 1) : out.slice(q + 1, hash);
-  const parts = query.split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    if (eq < 0) return pair;
-    const value = pair.slice(eq + 1);
-    if (value === '') return pair;
-    const name = pair.slice(0, eq);
-    if (isSecretQueryName(decodeLoosely(name).toLowerCase())) {
-      secrets?.add(value);
-      return `${name}=${redactionMark(value)}`;
-    }
-    return `${name}=${replaceTokenRuns(value, redactionMark, (s) => secrets?.add(s))}`;
-  });
-  return `${out.slice(0, q + 1)}${parts.join('&')}${hash < 0 ? '' : out.slice(hash)}`;
+  const found = (secret: string): void => secrets?.add(secret);
+  const hash = url.indexOf('#');
+  const beforeHash = hash < 0 ? url : url.slice(0, hash);
+  const q = beforeHash.indexOf('?');
+  const beforeQuery = q < 0 ? beforeHash : beforeHash.slice(0, q);
+  const pathStart = authorityEnd(beforeQuery);
+  let out = redactAuthority(beforeQuery.slice(0, pathStart), secrets) + replacePathTokens(beforeQuery.slice(pathStart), redactionMark, found);
+  if (q >= 0) out += `?${redactParameters(beforeHash.slice(q + 1), secrets)}`;
+  if (hash >= 0) out += `#${redactFragment(url.slice(hash + 1), secrets)}`;
+  return out;
+}
+
+/** Where the scheme and authority (`https://user:pw@host:443`) end: 0 when the URL has none. */
+function authorityEnd(url: string): number {
+  const start = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.exec(url);
+  if (start === null) return 0;
+  // WHATWG's parser ends the authority at `/`, `?`, `#` or (in special schemes) `\`.
+  const end = url.slice(start[0].length).search(/[/\\]/);
+  return end < 0 ? url.length : start[0].length + end;
+}
+
+/** The scheme and authority with the userinfo's credentials hidden. */
+function redactAuthority(authority: string, secrets: SecretSet | undefined): string {
+  // The userinfo ends at the authority's last `@` (an unescaped `@` in a password belongs to it).
+  const at = authority.lastIndexOf('@');
+  if (at < 0) return authority;
+  const start = authority.indexOf('//') + 2;
+  return `${authority.slice(0, start)}${redactUserinfo(authority.slice(start, at), secrets)}${authority.slice(at)}`;
+}
+
+/**
+ * `user:password` with the password hidden. A user name with no password is the credential
+ * itself (`https://ghp_...@github.com`, a token passed as the user name), so it is hidden whole.
+ */
+function redactUserinfo(userinfo: string, secrets: SecretSet | undefined): string {
+  const colon = userinfo.indexOf(':');
+  const hide = (secret: string): string => {
+    if (secret === '') return secret;
+    secrets?.add(secret);
+    return redactionMark(secret);
+  };
+  if (colon < 0) return hide(userinfo);
+  const user = replaceTokenRuns(userinfo.slice(0, colon), redactionMark, (s) => secrets?.add(s));
+  return `${user}:${hide(userinfo.slice(colon + 1))}`;
+}
+
+/** `name=value&...` (a query, or a fragment read as one) with secret values hidden. */
+function redactParameters(parameters: string, secrets: SecretSet | undefined): string {
+  return parameters
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair;
+      const value = pair.slice(eq + 1);
+      if (value === '') return pair;
+      const name = pair.slice(0, eq);
+      if (isSecretQueryName(decodeLoosely(name))) {
+        secrets?.add(value);
+        return `${name}=${redactionMark(value)}`;
+      }
+      return `${name}=${replaceTokenRuns(value, redactionMark, (s) => secrets?.add(s))}`;
+    })
+    .join('&');
+}
+
+/**
+ * A fragment: parameters (`access_token=...&state=1`), a client-side route with its own query
+ * (`/reset?token=...`), or a plain anchor, whose clear tokens only are hidden.
+ */
+function redactFragment(fragment: string, secrets: SecretSet | undefined): string {
+  const found = (secret: string): void => secrets?.add(secret);
+  const q = fragment.indexOf('?');
+  if (q >= 0) return `${replacePathTokens(fragment.slice(0, q), redactionMark, found)}?${redactParameters(fragment.slice(q + 1), secrets)}`;
+  if (fragment.includes('=')) return redactParameters(fragment, secrets);
+  return replacePathTokens(fragment, redactionMark, found);
 }
 
 function decodeLoosely(s: string): string {
@@ -113,26 +168,40 @@ function decodeLoosely(s: string): string {
 
 /** One header value, redacted by its name and by what it looks like. */
 export function redactHeaderValue(name: string, value: string, secrets?: SecretSet): string {
-  const lower = name.toLowerCase();
-  if (secrets === undefined || value.length < 64) return redactValue(lower, value, secrets);
-  const key = `${lower}\u0000${value}`;
+  if (secrets === undefined || value.length < 64) return redactValue(name, value, secrets);
+  // The name as sent, not lowercased: its camelCase humps are words (`X-AuthKey`).
+  const key = `${name}\u0000${value}`;
   let redacted = secrets.seen.get(key);
   if (redacted === undefined) {
-    redacted = redactValue(lower, value, secrets);
+    redacted = redactValue(name, value, secrets);
     secrets.seen.set(key, redacted);
   }
   return redacted;
 }
 
-function redactValue(lower: string, value: string, secrets: SecretSet | undefined): string {
-  if (isSecretHeaderName(lower)) {
+function redactValue(name: string, value: string, secrets: SecretSet | undefined): string {
+  const lower = name.toLowerCase();
+  if (isSecretHeaderName(name)) {
     if (value === '') return value;
     secrets?.add(value);
     return redactionMark(value);
   }
+  if (lower === 'link') return redactLinks(value, secrets);
   if (urlHeaderNames.has(lower)) return redactUrl(value, secrets);
   if (!mayHoldTokens(lower)) return value;
   return replaceTokenRuns(value, redactionMark, (s) => secrets?.add(s));
+}
+
+/** A Link value (`<https://api.example/items?page=2&access_token=...>; rel="next", ...`): each `<URI>` redacted as a URL, token runs elsewhere. */
+function redactLinks(value: string, secrets: SecretSet | undefined): string {
+  const tokens = (text: string): string => replaceTokenRuns(text, redactionMark, (s) => secrets?.add(s));
+  let out = '';
+  let copied = 0;
+  for (const link of value.matchAll(/<([^>]*)>/g)) {
+    out += `${tokens(value.slice(copied, link.index))}<${redactUrl(link[1] ?? '', secrets)}>`;
+    copied = link.index + link[0].length;
+  }
+  return out + tokens(value.slice(copied));
 }
 
 /** A header list with its secret values replaced; names, order and repeats kept. */

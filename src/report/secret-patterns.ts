@@ -7,9 +7,64 @@
 /** Headers whose whole value is a credential: always redacted. */
 export const credentialHeaderNames: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'set-cookie2']);
 
-/** A name part that says "secret": `x-api-key`, `x-auth-token`, `x-csrf-token`, `client_secret`, `X-Amz-Signature`. */
-const SECRET_NAME =
-  /(?:^|[-_.])(?:api[-_]?key|apikey|access[-_]?key|key|token|secret|password|passwd|pwd|pass|auth|session|sessionid|sid|signature|sig|csrf|xsrf|credentials?|jwt|private)(?:$|[-_.])/i;
+/**
+ * Words that say "secret" in a header or query parameter name: `x-api-key`, `X-Auth-Token`,
+ * `client_secret`, `X-Amz-Signature`, `accessToken`, `user[password]`, `X-Authorization`.
+ */
+const SECRET_WORDS: ReadonlySet<string> = new Set([
+  'apikey',
+  'accesskey',
+  'key',
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'auth',
+  'authorization',
+  'session',
+  'sessionid',
+  'sid',
+  'signature',
+  'sig',
+  'csrf',
+  'xsrf',
+  'credential',
+  'credentials',
+  'jwt',
+  'private',
+]);
+
+/**
+ * Endings that say it in a word written run together, which camelCase cannot split once lower
+ * case (HTTP/2 sends every header name so): `x-authtoken`, `csrftoken`, `jsessionid`. Only
+ * endings no ordinary word has (`key` would take in `monkey`, `hockey`).
+ */
+const SECRET_ENDINGS = ['token', 'secret', 'password', 'passwd', 'apikey', 'accesskey', 'sessionid', 'authorization'] as const;
+
+/**
+ * A name's words in lower case: split at any punctuation (`-`, `_`, `.`, brackets) and between
+ * camelCase humps, an acronym ending where the next word starts (`X-CSRFToken`: x, csrf, token;
+ * `user[password]`: user, password).
+ */
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '');
+}
+
+function isSecretWord(word: string): boolean {
+  return SECRET_WORDS.has(word) || SECRET_ENDINGS.some((ending) => word.endsWith(ending));
+}
+
+/** Whether a header or parameter name says "secret", in any case. */
+function isSecretName(name: string): boolean {
+  return nameWords(name).some(isSecretWord);
+}
 
 /** Query parameter names that carry one-time secrets without saying so (OAuth's `code`). */
 const SECRET_QUERY_NAMES: ReadonlySet<string> = new Set(['code', 'otp', 'nonce', 'ticket', 'st', 'hash']);
@@ -44,17 +99,21 @@ const STRUCTURAL_HEADERS: ReadonlySet<string> = new Set([
   'user-agent',
 ]);
 
-/** Headers whose value is a URL: their query parameters are redacted like the request's. */
-export const urlHeaderNames: ReadonlySet<string> = new Set(['referer', 'location', 'content-location']);
+/**
+ * Headers whose value is a URL (Referer, Location) or holds URLs between `<` and `>` (Link, such
+ * as a next page's): the secrets in their URLs are redacted like the request's.
+ */
+export const urlHeaderNames: ReadonlySet<string> = new Set(['referer', 'location', 'content-location', 'link']);
 
-/** Whether a header's whole value is secret, by its name alone. */
-export function isSecretHeaderName(lowerName: string): boolean {
-  return credentialHeaderNames.has(lowerName) || (!lowerName.startsWith('access-control-') && SECRET_NAME.test(lowerName));
+/** Whether a header's whole value is secret, by its name alone (any case). */
+export function isSecretHeaderName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return credentialHeaderNames.has(lower) || (!lower.startsWith('access-control-') && isSecretName(name));
 }
 
-/** Whether a query parameter's value is secret, by its (decoded, lowercase) name. */
-export function isSecretQueryName(lowerName: string): boolean {
-  return SECRET_QUERY_NAMES.has(lowerName) || SECRET_NAME.test(lowerName);
+/** Whether a query (or fragment) parameter's value is secret, by its decoded name (any case). */
+export function isSecretQueryName(name: string): boolean {
+  return SECRET_QUERY_NAMES.has(name.toLowerCase()) || isSecretName(name);
 }
 
 /** Whether token-like runs inside this header's value should be looked for. */
@@ -69,6 +128,8 @@ const SCHEME_WORD = new RegExp(`(?:${authSchemes.join('|')})[ \\t]`, 'i');
 /** A scheme name as a word, its blanks, and the credentials (group 1). */
 const SCHEME_CREDENTIALS = new RegExp(`\\b(?:${authSchemes.join('|')})[ \\t]+([^\\s,;"']+)`, 'gi');
 const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/y;
+/** The shortest base64 run taken for a token on its own (shorter ones are words, ids, paths). */
+const LONG_TOKEN = 40;
 
 /** Character classes of the scan, as bits in a 128-entry table (everything above ASCII is none). */
 const BASE64 = 1; // [A-Za-z0-9+/_-]: base64 and base64url
@@ -191,7 +252,7 @@ export function replaceTokenRuns(text: string, mark: (secret: string) => string,
     if (wordStart >= 0 && wordHex && j - wordStart >= 32 && (j === n || !isWord(src.charCodeAt(j)))) hexWords.push(wordStart, j);
     let end = j;
     while (end < n && end - j < 2 && src.charCodeAt(end) === 0x3d) end++;
-    if (j - i >= 40 && (seen & (DIGIT | LOWER | UPPER)) === (DIGIT | LOWER | UPPER)) {
+    if (j - i >= LONG_TOKEN && (seen & (DIGIT | LOWER | UPPER)) === (DIGIT | LOWER | UPPER)) {
       replace(i, end);
       i = end;
       continue;
@@ -200,4 +261,37 @@ export function replaceTokenRuns(text: string, mark: (secret: string) => string,
     i = j;
   }
   return copied === 0 ? src : out + src.slice(copied);
+}
+
+/**
+ * In a URL path segment, a JWT or a long token run by the rule of {@link replaceTokenRuns} (40 or
+ * more base64url characters mixing upper case, lower case and digits, `=` padding included).
+ */
+const PATH_TOKEN = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|[A-Za-z0-9+_-]{40,}={0,2}/g;
+/** A part of a slug: a word (`Title`, `lower`, `UPPER`) or a number. */
+const SLUG_PART = /^(?:[A-Z]?[a-z]*|[A-Z]*|[0-9]*)$/;
+
+function mixesCaseAndDigits(run: string): boolean {
+  return /[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run);
+}
+
+/** Whether a path's run is clearly a token: a JWT, or a long mixed run that is not a slug of words and numbers (`How-To-Use-CORS-In-Express-4-And-Nginx-2024`). */
+function isPathToken(run: string): boolean {
+  if (run.startsWith('eyJ') && run.includes('.')) return true;
+  return mixesCaseAndDigits(run) && !run.split(/[-_+]/).every((part) => SLUG_PART.test(part));
+}
+
+/**
+ * A URL path (or a fragment's route) with the segments' token runs replaced by `mark(run)`;
+ * `found` hears each. Stricter than {@link replaceTokenRuns}: no hex rule and no slugs, because a
+ * path names the resource, and ordinary ids (UUIDs with or without dashes, commit hashes, content
+ * hashes) must stay readable; only what is clearly a credential goes (`/magic-login/eyJ...`).
+ */
+export function replacePathTokens(path: string, mark: (secret: string) => string, found?: (secret: string) => void): string {
+  if (!path.includes('eyJ') && !hasLongRun(path)) return path;
+  return path.replace(PATH_TOKEN, (run) => {
+    if (!isPathToken(run)) return run;
+    found?.(run);
+    return mark(run);
+  });
 }
