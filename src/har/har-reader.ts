@@ -10,7 +10,7 @@ import { linkRedirects } from './link-redirects';
 import { placeAfterPreflights } from './preflight-first';
 import { readHarEntry } from './read-har-entry';
 import { replayHar } from './replay-har';
-import { HarScanner } from './scan-har-json';
+import { HarScanner, MAX_VALUE_LENGTH } from './scan-har-json';
 
 /** The analysis of one HAR file: read-only data for the panel, the reports and the CLI. */
 export interface HarAnalysis {
@@ -57,6 +57,8 @@ export interface SkippedEntry {
 export interface HarReaderOptions {
   /** Called after each chunk with what was read so far. */
   readonly onProgress?: (progress: { readonly characters: number; readonly entries: number }) => void;
+  /** The longest entry read, in characters (default {@link MAX_VALUE_LENGTH}); a longer one is skipped. Lowered by tests. */
+  readonly maxEntryLength?: number;
 }
 
 export const MAX_SKIPPED_LISTED = 1000;
@@ -82,10 +84,13 @@ export class HarReader {
 
   constructor(options: HarReaderOptions = {}) {
     this.#options = options;
-    this.#scanner = new HarScanner({
-      field: (name, value) => this.#field(name, value),
-      entry: (index, text) => this.#entryText(index, text),
-    });
+    const maxEntryLength = options.maxEntryLength ?? MAX_VALUE_LENGTH;
+    const sink = {
+      field: (name: string, value: unknown) => this.#field(name, value),
+      entry: (index: number, text: string) => this.#entryText(index, text),
+      entryTooLarge: (index: number, characters: number) => this.#skip({ index, reason: tooLargeReason(characters, maxEntryLength) }),
+    };
+    this.#scanner = new HarScanner(sink, maxEntryLength);
   }
 
   /** Whether reading stopped early (a structural mistake after some entries): further chunks are ignored. */
@@ -245,6 +250,11 @@ function unexplainedFailures(records: readonly HarRecord[], heads: ReadonlyMap<n
     });
   }
   return [...failures.values()];
+}
+
+/** Why an entry too long to keep was skipped: its body, almost always, which the analysis does not need but cannot read around. */
+function tooLargeReason(characters: number, limit: number): string {
+  return `too large to read (${characters.toLocaleString('en-US')} characters, over the limit of ${limit.toLocaleString('en-US')}: most likely a body)`;
 }
 
 function count(n: number, one: string, many = `${one}s`): string {

@@ -6,7 +6,17 @@ export interface HarScanSink {
   field(name: string, value: unknown): void;
   /** The JSON text of one element of `log.entries`, in file order. */
   entry(index: number, text: string): void;
+  /** An element of `log.entries` longer than the scanner keeps: `characters` long, its text dropped. */
+  entryTooLarge(index: number, characters: number): void;
 }
+
+/**
+ * The longest value (an entry, or a log member) whose text is kept, in characters: half the
+ * longest string V8 makes (2^29 - 24), so joining an entry's pieces cannot fail, and parsing it
+ * (its text, then its body as a string) stays within memory. A longer one (a video's body) is
+ * scanned to its end without keeping it.
+ */
+export const MAX_VALUE_LENGTH = 2 ** 28;
 
 /** Where the text stopped, when it stopped before the HAR's closing brace. */
 export interface ScanEnd {
@@ -26,6 +36,10 @@ interface OpenValue {
   readonly kind: 'field' | 'entry';
   readonly name: string;
   readonly parts: string[];
+  /** Characters of the value read so far, kept in `parts` or not. */
+  length: number;
+  /** Over the limit: `parts` is emptied and nothing more is kept. */
+  dropped: boolean;
   /** Index in the current chunk where the value (or its continuation) starts. */
   from: number;
   depth: number;
@@ -49,6 +63,7 @@ const BACKSLASH = 0x5c;
  */
 export class HarScanner {
   readonly #sink: HarScanSink;
+  readonly #maxValueLength: number;
   readonly #frames: Frame[] = [];
   #entries: EntriesState | null = null;
   #sawEntries = false;
@@ -68,8 +83,10 @@ export class HarScanner {
   #nextBackslash = -1;
   #nextQuote = -1;
 
-  constructor(sink: HarScanSink) {
+  /** `maxValueLength`: the longest value kept (lowered by tests). */
+  constructor(sink: HarScanSink, maxValueLength = MAX_VALUE_LENGTH) {
     this.#sink = sink;
+    this.#maxValueLength = maxValueLength;
   }
 
   /** Elements of `entries` handed over so far. */
@@ -98,7 +115,7 @@ export class HarScanner {
       if (this.#value !== null) {
         const end = this.#scanValue(text, i);
         if (end < 0) {
-          this.#value.parts.push(text.slice(this.#value.from));
+          this.#keep(this.#value, text.slice(this.#value.from));
           this.#value.from = 0;
           return;
         }
@@ -221,7 +238,7 @@ export class HarScanner {
     const c = text.charCodeAt(i);
     if (c === 0x7d || c === 0x5d || c === 0x2c || c === 0x3a) throw notJson(`expected a value at character ${this.#offsetOf(text, i)}`);
     const opens = c === 0x7b || c === 0x5b;
-    this.#value = { kind, name, parts: [], from: i, depth: 0, inString: false, escaped: false, scalar: !opens && c !== QUOTE };
+    this.#value = { kind, name, parts: [], length: 0, dropped: false, from: i, depth: 0, inString: false, escaped: false, scalar: !opens && c !== QUOTE };
   }
 
   /** Scans the open value from `i`; returns the index just after it, or -1 when it goes on past this chunk. */
@@ -267,27 +284,42 @@ export class HarScanner {
     return -1;
   }
 
+  /** Keeps a piece of the open value's text, until the value grows past the limit: then none of it. */
+  #keep(v: OpenValue, piece: string): void {
+    v.length += piece.length;
+    if (v.dropped) return;
+    if (v.length > this.#maxValueLength) {
+      v.dropped = true;
+      v.parts.length = 0;
+      return;
+    }
+    v.parts.push(piece);
+  }
+
   #closeValue(text: string, end: number): void {
     const v = this.#value;
     if (v === null) return;
     this.#value = null;
-    const tail = text.slice(v.from, end);
-    const json = v.parts.length === 0 ? tail : v.parts.join('') + tail;
+    this.#keep(v, text.slice(v.from, end));
     if (v.kind === 'entry') {
-      this.#sink.entry(this.#entryCount++, json);
+      const index = this.#entryCount++;
+      if (v.dropped) this.#sink.entryTooLarge(index, v.length);
+      else this.#sink.entry(index, v.parts.join(''));
       return;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(json);
-    } catch {
-      value = undefined;
-    }
-    this.#sink.field(v.name, value);
+    this.#sink.field(v.name, v.dropped ? undefined : parseOrUndefined(v.parts.join('')));
   }
 
   #offsetOf(text: string, i: number): number {
     return this.#length - text.length + i;
+  }
+}
+
+function parseOrUndefined(json: string): unknown {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return undefined;
   }
 }
 
