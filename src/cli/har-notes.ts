@@ -18,7 +18,8 @@ export function fileNotes(analysis: HarAnalysis, keepCredentials: boolean): stri
   const show = urlShown(keepCredentials);
   // The longest first, so a URL that is the start of another does not cut that one's query in two.
   const quoted = [...new Set(analysis.quotedUrls)].sort((a, b) => b.length - a.length);
-  const warnings = analysis.warnings.map((w) => quoted.reduce((text, url) => text.replaceAll(url, show(url)), w));
+  // A replacer function: a URL's `$&` or `$'` must not read as a replacement pattern.
+  const warnings = analysis.warnings.map((w) => quoted.reduce((text, url) => text.replaceAll(url, () => show(url)), w));
   return [...warnings, ...analysis.skipped.map((s) => skippedNote(s, show))];
 }
 

@@ -81,6 +81,12 @@ describe('the notes about the HAR file', () => {
     expect(kept).toContain(`"https://api.example:99999/x?access_token=${SECRET}"`);
   });
 
+  it("a quoted URL holding $' or $& is written as it is, not read as a replacement pattern", () => {
+    const url = `http://api.example/y?q=$'$&&token=${SECRET}`;
+    const text = textReport(analyzeHar(har([preflightEntry(url)], 'WebInspector')), 'f.har', false);
+    expect(text).toContain("(the first: OPTIONS http://api.example/y?q=$'$&&token=[redacted: 22 bytes] for PUT).\n");
+  });
+
   it('the analysis keeps the URLs as recorded, for the panel, and says which its warnings quote', () => {
     const analysis = analyzeHar(har([preflightEntry(`http://api.example/y?token=${SECRET}`), unparsable], 'WebInspector'));
     expect(analysis.quotedUrls).toEqual([`http://api.example/y?token=${SECRET}`]);
