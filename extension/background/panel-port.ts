@@ -13,7 +13,14 @@ export function servePanelPort(port: Runtime.Port, whenReady: (task: (service: C
     }
   };
   let unsubscribe: (() => void) | undefined;
-  port.onDisconnect.addListener(() => unsubscribe?.());
+  // Tasks wait while the background reads its saved state: a panel may leave meanwhile, and its
+  // subscribe must not then run, since nothing would ever unsubscribe it.
+  let disconnected = false;
+  port.onDisconnect.addListener(() => {
+    disconnected = true;
+    unsubscribe?.();
+    unsubscribe = undefined;
+  });
   port.onMessage.addListener((raw: unknown) => {
     const message = parsePanelMessage(raw);
     if (message === undefined) return;
@@ -24,6 +31,7 @@ export function servePanelPort(port: Runtime.Port, whenReady: (task: (service: C
             send({ type: 'version-mismatch', expected: PROTOCOL_VERSION, received: message.version });
             return;
           }
+          if (disconnected) return;
           unsubscribe?.();
           unsubscribe = service.subscribe(message.tabId, send);
           return;
