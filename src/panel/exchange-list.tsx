@@ -42,6 +42,7 @@ export function ExchangeList({ exchanges, selectedId, onSelect, stickToBottom, e
           stickToBottom={stickToBottom && selectedId === null}
           label="Cross-origin requests"
           scrollToIndex={selectedIndex}
+          scrollToKey={selectedId}
           onKeyDown={(event) => {
             const deltas: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 20, PageUp: -20, Home: -Infinity, End: Infinity };
             const delta = deltas[event.key];

@@ -18,13 +18,18 @@ interface VirtualListProps<T> {
   readonly onKeyDown?: (event: KeyboardEvent) => void;
   /** Index to bring into view (the selected row). */
   readonly scrollToIndex?: number;
+  /**
+   * What sits at `scrollToIndex` (the selected row's id): the list brings it into view when this
+   * changes, not when the row merely moves (rows evicted above it would pull the user back to it).
+   */
+  readonly scrollToKey?: string | null;
 }
 
 /**
  * A list that renders only the rows in view, so 10,000 exchanges cost what 40 do. Rows have a
  * fixed height, which makes the window a division, not a measurement.
  */
-export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, overscan = 8, label, onKeyDown, scrollToIndex }: VirtualListProps<T>) {
+export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, overscan = 8, label, onKeyDown, scrollToIndex, scrollToKey }: VirtualListProps<T>) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
@@ -60,13 +65,17 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
     setScrollTop(bottom);
   }, [follow, bottom]);
 
+  // Read when the key changes: the index of that moment, whatever it was when the effect was made.
+  const scrollTarget = useRef(scrollToIndex);
+  scrollTarget.current = scrollToIndex;
   useLayoutEffect(() => {
     const element = viewport.current;
-    if (element === null || scrollToIndex === undefined || scrollToIndex < 0) return;
-    const top = scrollToIndex * rowHeight;
+    const index = scrollTarget.current;
+    if (element === null || index === undefined || index < 0) return;
+    const top = index * rowHeight;
     if (top < element.scrollTop) element.scrollTop = top;
     else if (top + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = top + rowHeight - element.clientHeight;
-  }, [scrollToIndex, rowHeight]);
+  }, [scrollToKey === undefined ? scrollToIndex : scrollToKey, rowHeight]);
 
   // Overscan ahead of the scroll only (one row behind), and none after a jump: a jump re-fills
   // every drawn row, so each row drawn where the user is not going is layout and paint spent for

@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Exchange } from '../../../src/capture/exchange';
+import { ExchangeList, ROW_HEIGHT } from '../../../src/panel/exchange-list';
+import { allowOrigin, exchange } from './exchange-builder';
+
+afterEach(cleanup);
+// happy-dom lays nothing out: the list gets a 400 px viewport.
+const VIEWPORT = 400;
+const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('virtual-list') ? VIEWPORT : 0;
+    },
+  });
+});
+afterAll(() => {
+  if (clientHeight !== undefined) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
+});
+
+const passing = (): Exchange => exchange({ response: { status: 200, headers: [allowOrigin] } });
+const grid = (): HTMLElement => document.querySelector<HTMLElement>('[role=grid]') as HTMLElement;
+const scrollTo = (top: number): void => {
+  grid().scrollTop = top;
+  fireEvent.scroll(grid());
+};
+
+describe('ExchangeList', () => {
+  it('brings the selected row into view when it is selected, not each time rows are evicted above it', () => {
+    let list = Array.from({ length: 300 }, passing);
+    const view = (exchanges: readonly Exchange[], selectedId: string) => <ExchangeList exchanges={exchanges} selectedId={selectedId} onSelect={() => undefined} stickToBottom={true} />;
+    const { rerender } = render(view(list, list[299]?.id ?? ''));
+    rerender(view(list, list[150]?.id ?? ''));
+    expect(grid().scrollTop).toBe(150 * ROW_HEIGHT);
+    // The user scrolls to the newest requests, the selected one still open; the tab is at its limit.
+    const bottom = list.length * ROW_HEIGHT - VIEWPORT;
+    scrollTo(bottom);
+    const selectedId = list[150]?.id ?? '';
+    list = [...list.slice(1), passing()];
+    rerender(view(list, selectedId));
+    expect(grid().scrollTop).toBe(bottom);
+  });
+});
