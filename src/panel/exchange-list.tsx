@@ -50,7 +50,7 @@ export function ExchangeList({ exchanges, selectedId, onSelect, stickToBottom, e
             event.preventDefault();
             move(Number.isFinite(delta) ? delta : delta > 0 ? exchanges.length : -exchanges.length);
           }}
-          renderRow={(exchange, index) => <ExchangeRow exchange={exchange} index={index} selected={exchange.id === selectedId} onSelect={onSelect} />}
+          renderRow={(exchange, index, flying) => <ExchangeRow exchange={exchange} index={index} selected={exchange.id === selectedId} onSelect={onSelect} urlOnly={flying} />}
         />
       )}
     </div>
@@ -62,6 +62,11 @@ interface ExchangeRowProps {
   readonly index: number;
   readonly selected: boolean;
   readonly onSelect: (id: string) => void;
+  /**
+   * Only the URL, in its column, while the list flies by (see VirtualList's `renderRow`): a row's
+   * layout and paint grow with its cells, and at a jump per frame six cells a row missed the frame.
+   */
+  readonly urlOnly: boolean;
 }
 
 /**
@@ -70,23 +75,27 @@ interface ExchangeRowProps {
  */
 class ExchangeRow extends Component<ExchangeRowProps> {
   override shouldComponentUpdate(next: ExchangeRowProps): boolean {
-    const { exchange, index, selected, onSelect } = this.props;
-    return next.exchange !== exchange || next.index !== index || next.selected !== selected || next.onSelect !== onSelect;
+    const { exchange, index, selected, onSelect, urlOnly } = this.props;
+    return next.exchange !== exchange || next.index !== index || next.selected !== selected || next.onSelect !== onSelect || next.urlOnly !== urlOnly;
   }
 
   override render() {
-    const { exchange, index, selected, onSelect } = this.props;
+    const { exchange, index, selected, onSelect, urlOnly } = this.props;
     const failed = exchange.diagnosis?.verdict.ok === false;
-    const classes = ['row', index % 2 === 1 ? 'odd' : '', failed ? 'failed' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
+    const classes = ['row', index % 2 === 1 ? 'odd' : '', failed ? 'failed' : '', selected ? 'selected' : '', urlOnly ? 'url-only' : ''].filter(Boolean).join(' ');
     return (
       // aria-rowindex keeps the list's order for assistive tech: recycled rows are not in DOM order.
       <div role="row" aria-rowindex={index + 1} aria-selected={selected} class={classes} data-exchange-id={exchange.id} onClick={() => onSelect(exchange.id)}>
-        <span role="gridcell" class="col-method">{exchange.method}</span>
+        {urlOnly ? null : <span role="gridcell" class="col-method">{exchange.method}</span>}
         <span role="gridcell" class="col-url" title={exchange.url}>{exchange.url}</span>
-        <span role="gridcell" class="col-preflight">{preflightLabel(exchange)}</span>
-        <span role="gridcell" class="col-status">{statusLabel(exchange)}</span>
-        <span role="gridcell" class="col-verdict">{verdictLabel(exchange)}</span>
-        <span role="gridcell" class="col-time">{formatMs(durationMs(exchange))}</span>
+        {urlOnly ? null : (
+          <>
+            <span role="gridcell" class="col-preflight">{preflightLabel(exchange)}</span>
+            <span role="gridcell" class="col-status">{statusLabel(exchange)}</span>
+            <span role="gridcell" class="col-verdict">{verdictLabel(exchange)}</span>
+            <span role="gridcell" class="col-time">{formatMs(durationMs(exchange))}</span>
+          </>
+        )}
       </div>
     );
   }

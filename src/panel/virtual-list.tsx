@@ -5,7 +5,13 @@ interface VirtualListProps<T> {
   readonly items: readonly T[];
   /** Every row has this height in pixels: what makes the windowing exact and cheap. */
   readonly rowHeight: number;
-  readonly renderRow: (item: T, index: number) => ComponentChildren;
+  /**
+   * `flying`: the list is being scrolled by more than a screen at every frame (a scrollbar
+   * dragged fast), so every drawn row is filled anew at every frame and none stays long enough
+   * to be read; a row may draw less then (its main cell). It is drawn whole again once the
+   * scrolling slows down or stops ({@link FLYING_SETTLE_MS}).
+   */
+  readonly renderRow: (item: T, index: number, flying: boolean) => ComponentChildren;
   /** Keep the newest row in view while the user has not scrolled up (the Network panel's habit). */
   readonly stickToBottom: boolean;
   /**
@@ -25,6 +31,9 @@ interface VirtualListProps<T> {
   readonly scrollToKey?: string | null;
 }
 
+/** How long after the last of a run of jumps the rows are drawn whole again. */
+export const FLYING_SETTLE_MS = 100;
+
 /**
  * A list that renders only the rows in view, so 10,000 exchanges cost what 40 do. Rows have a
  * fixed height, which makes the window a division, not a measurement.
@@ -38,6 +47,11 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
   const forward = useRef(true);
   /** The last scroll moved more than a screen: rows drawn ahead of it would not be seen. */
   const jumped = useRef(false);
+  /** Two jumps in a row, each within FLYING_SETTLE_MS of the previous one: rows may draw less. */
+  const [flying, setFlying] = useState(false);
+  const lastJumpAt = useRef(Number.NEGATIVE_INFINITY);
+  const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useLayoutEffect(() => () => clearTimeout(settle.current), []);
 
   useLayoutEffect(() => {
     const element = viewport.current;
@@ -94,7 +108,7 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
   for (let index = first; index < last; index += 1) {
     rows[index % slots] = (
       <div key={index % slots} class="virtual-row" style={{ transform: `translateY(${index * rowHeight}px)` }}>
-        {renderRow(items[index] as T, index)}
+        {renderRow(items[index] as T, index, flying)}
       </div>
     );
   }
@@ -114,6 +128,16 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
         forward.current = position >= scrollTop;
         jumped.current = Math.abs(position - scrollTop) > height;
         pinned.current = position + height >= contentHeight - rowHeight;
+        // One jump (Home, End, a click in the scrollbar's track, a filter) is drawn whole; a jump
+        // following another is a fast drag: its rows draw less until the scrolling settles.
+        const now = performance.now();
+        const flies = jumped.current && now - lastJumpAt.current < FLYING_SETTLE_MS;
+        if (jumped.current) lastJumpAt.current = now;
+        if (flies !== flying) setFlying(flies);
+        if (flies) {
+          clearTimeout(settle.current);
+          settle.current = setTimeout(() => setFlying(false), FLYING_SETTLE_MS);
+        }
         setScrollTop(position);
       }}
     >

@@ -43,4 +43,18 @@ describe('ExchangeList', () => {
     rerender(view(list, selectedId));
     expect(grid().scrollTop).toBe(bottom);
   });
+
+  it('while a scrollbar drag flies past a screen a frame, rows show their URL alone, in its column', () => {
+    const list = Array.from({ length: 1000 }, passing);
+    render(<ExchangeList exchanges={list} selectedId={null} onSelect={() => undefined} stickToBottom={false} />);
+    const cells = (): string[] => [...new Set([...document.querySelectorAll('[data-exchange-id] > span')].map((cell) => cell.className))].sort();
+    scrollTo(100 * ROW_HEIGHT);
+    expect(cells()).toEqual(['col-method', 'col-preflight', 'col-status', 'col-time', 'col-url', 'col-verdict']);
+    scrollTo(400 * ROW_HEIGHT);
+    expect(cells()).toEqual(['col-url']);
+    expect(document.querySelectorAll('.row.url-only')).toHaveLength(Math.ceil(VIEWPORT / ROW_HEIGHT));
+    expect(document.querySelector('.row.url-only .col-url')?.textContent).toMatch(/^http:\/\/127\.0\.0\.1:8081\/api\//);
+    scrollTo(401 * ROW_HEIGHT);
+    expect(cells()).toEqual(['col-method', 'col-preflight', 'col-status', 'col-time', 'col-url', 'col-verdict']);
+  });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
-import { VirtualList } from '../../../src/panel/virtual-list';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FLYING_SETTLE_MS, VirtualList } from '../../../src/panel/virtual-list';
 
 afterEach(cleanup);
 
@@ -100,5 +101,30 @@ describe('VirtualList', () => {
     scrollTo(10 * ROW);
     rerender(<List items={numbers(1020)} stickToBottom />);
     expect(reads).toEqual([]);
+  });
+
+  it('draws rows whole after one jump, lighter from the second jump in a row, and whole again once the scrolling settles or slows', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      render(<VirtualList items={numbers(1000)} rowHeight={ROW} stickToBottom={false} label="numbers" renderRow={(n, _i, flying) => <span class={flying ? 'n flying' : 'n'}>{n}</span>} />);
+      const flying = (): boolean[] => [...new Set([...document.querySelectorAll('.n')].map((n) => n.classList.contains('flying')))];
+      scrollTo(100 * ROW);
+      expect(flying()).toEqual([false]);
+      scrollTo(200 * ROW);
+      expect(flying()).toEqual([true]);
+      scrollTo(300 * ROW);
+      expect(flying()).toEqual([true]);
+      expect(drawn()).toEqual(numbers(20).map((n) => n + 300));
+      act(() => void vi.advanceTimersByTime(FLYING_SETTLE_MS));
+      expect(flying()).toEqual([false]);
+      expect(drawn()).toEqual(numbers(20).map((n) => n + 300));
+      scrollTo(400 * ROW);
+      scrollTo(500 * ROW);
+      expect(flying()).toEqual([true]);
+      scrollTo(502 * ROW);
+      expect(flying()).toEqual([false]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
