@@ -1,4 +1,5 @@
 import type { Exchange } from '../capture/exchange';
+import { isExchangeShape } from './exchange-shape';
 
 /**
  * The protocol between the background and its panels (the DevTools CORS tab or its pop-out).
@@ -70,9 +71,42 @@ export function parsePanelMessage(value: unknown): PanelMessage | undefined {
   }
 }
 
-/** Parses what arrives on a panel's side of a port (the background is trusted, the shape is checked). */
+/**
+ * Parses what arrives on a panel's side of a port; anything else is `undefined`. The background is
+ * trusted, but a message or exchange of the wrong shape (a background of another build, a bug)
+ * would throw in the panel, every render after it for an exchange: each field the panel reads is
+ * checked, and an exchange of the wrong shape is dropped with a warning, keeping the rest.
+ */
 export function parseBackgroundMessage(value: unknown): BackgroundMessage | undefined {
-  return isTyped(value, backgroundTypes) ? (value as BackgroundMessage) : undefined;
+  if (!isTyped(value, backgroundTypes)) return undefined;
+  const m = value as Record<string, unknown>;
+  switch (m['type'] as keyof BackgroundToPanel) {
+    case 'snapshot':
+      return areNumbers(m, 'version', 'tabId', 'remaining', 'evicted') && typeof m['preserveLog'] === 'boolean' ? withValidExchanges(m) : undefined;
+    case 'snapshot-page':
+      return areNumbers(m, 'tabId', 'remaining') ? withValidExchanges(m) : undefined;
+    case 'exchanges':
+      return areNumbers(m, 'tabId', 'evicted') ? withValidExchanges(m) : undefined;
+    case 'cleared':
+      return areNumbers(m, 'tabId') ? (m as unknown as BackgroundMessage) : undefined;
+    case 'version-mismatch':
+      return areNumbers(m, 'expected', 'received') ? (m as unknown as BackgroundMessage) : undefined;
+  }
+}
+
+function areNumbers(m: Record<string, unknown>, ...keys: readonly string[]): boolean {
+  return keys.every((key) => typeof m[key] === 'number');
+}
+
+/** The message with only its exchanges of the right shape; `undefined` without an exchange array. */
+function withValidExchanges(m: Record<string, unknown>): BackgroundMessage | undefined {
+  const exchanges = m['exchanges'];
+  if (!Array.isArray(exchanges)) return undefined;
+  // The common case, every exchange valid, keeps the message as it came: no copy.
+  if (exchanges.every(isExchangeShape)) return m as unknown as BackgroundMessage;
+  const valid = exchanges.filter(isExchangeShape);
+  console.warn(`CORS DevTools: dropped ${exchanges.length - valid.length} malformed exchange(s) of a ${String(m['type'])} message`);
+  return { ...m, exchanges: valid } as unknown as BackgroundMessage;
 }
 
 function isTyped(value: unknown, types: ReadonlySet<string>): boolean {

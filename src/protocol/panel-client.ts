@@ -75,6 +75,7 @@ export class PanelClient {
     transport.onMessage((raw) => {
       const message = parseBackgroundMessage(raw);
       if (message !== undefined) this.#receive(message);
+      else console.warn(`CORS DevTools: ignored a malformed message from the background (type ${String((raw as { type?: unknown } | null)?.type)})`);
     });
     transport.onDisconnect(() => {
       if (this.#closed || this.#transport !== transport) return;

@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/panel/app';
 import { allowOrigin, exchange } from './exchange-builder';
 import { fakeBackground } from './fake-background';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const never = () => false;
 
@@ -110,6 +113,18 @@ describe('the CORS panel', () => {
     await waitFor(() => expect(background.received.filter((m) => m.type === 'subscribe')).toHaveLength(2));
     await waitFor(() => expect(background.client.data.connection).toBe('connected'));
     expect(rows()).toHaveLength(1);
+  });
+
+  it('keeps listing after the background sends an exchange it cannot read', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const background = fakeBackground([exchange({ response: { status: 200, headers: [allowOrigin] } })]);
+    render(<App client={background.client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    (background.push as (message: unknown) => void)({ type: 'exchanges', tabId: 1, exchanges: [{ id: '1:bogus', method: 'GET', url: 'http://x/' }], evicted: 0 });
+    background.push({ type: 'exchanges', tabId: 1, exchanges: [exchange({ path: '/after', response: { status: 200, headers: [allowOrigin] } })], evicted: 0 });
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(rows()[1]?.textContent).toContain('/after');
+    expect(console.warn).toHaveBeenCalledOnce();
   });
 
   it('sends Clear and Preserve log to the background', async () => {

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { allowOrigin, exchange } from '../panel/exchange-builder';
 import { PROTOCOL_VERSION } from '../../../src/protocol/messages';
 import { fakeBackground } from '../panel/fake-background';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('PanelClient', () => {
   it('subscribes to its tab with the protocol version, then holds the snapshot', async () => {
@@ -51,5 +55,21 @@ describe('PanelClient', () => {
     background.push({ type: 'version-mismatch', expected: 2, received: 1 });
     await settle();
     expect(background.client.data.connection).toBe('incompatible');
+  });
+
+  it('ignores a malformed message or exchange, with a warning, and keeps the updates sent with it', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const [a, b, c] = [1, 2, 3].map(() => exchange({ response: { status: 200, headers: [allowOrigin] } })) as [ReturnType<typeof exchange>, ReturnType<typeof exchange>, ReturnType<typeof exchange>];
+    const background = fakeBackground([a]);
+    await settle();
+    // As sent, bypassing the types: what a background of another build could send.
+    const push = background.push as (message: unknown) => void;
+    push({ type: 'snapshot', version: PROTOCOL_VERSION, tabId: 1, remaining: 0, evicted: 0, preserveLog: false });
+    push({ type: 'exchanges', tabId: 1, evicted: 0 });
+    push({ type: 'exchanges', tabId: 1, exchanges: [b], evicted: 0 });
+    push({ type: 'exchanges', tabId: 1, exchanges: [{ id: '1:bogus', method: 'GET', url: 'http://x/' }, c], evicted: 0 });
+    await settle();
+    expect(background.client.data.exchanges.map((e) => e.id)).toEqual([a.id, b.id, c.id]);
+    expect(console.warn).toHaveBeenCalledTimes(3);
   });
 });
