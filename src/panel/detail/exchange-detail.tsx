@@ -45,10 +45,7 @@ export function ExchangeDetail({ exchange, onClose }: { exchange: Exchange; onCl
           </div>
         ))}
         {exchange.preflightCache !== null ? (
-          <p class="muted">
-            No preflight: the browser's preflight cache answered
-            {exchange.preflightCache.maxAge === null ? ' (Access-Control-Max-Age absent: Chromium caches 5 s)' : ` (Access-Control-Max-Age: ${exchange.preflightCache.maxAge})`}.
-          </p>
+          <p class="muted">No preflight: the browser's preflight cache answered{preflightCacheNote(exchange.preflightCache)}.</p>
         ) : null}
         <div class="raw-pair">
           <HeadersTable title="Request" headers={exchange.requestHeaders} statusLine={`${exchange.method} ${exchange.url}`} />
@@ -61,4 +58,14 @@ export function ExchangeDetail({ exchange, onClose }: { exchange: Exchange; onCl
       </section>
     </article>
   );
+}
+
+/**
+ * What is known of the preflight that filled the cache: nothing when this capture did not see it
+ * (its Max-Age is then unknown, not absent); else its Access-Control-Max-Age, and without one the
+ * default that made the hit possible (5 s in Chromium and Firefox alike).
+ */
+function preflightCacheNote(link: NonNullable<Exchange['preflightCache']>): string {
+  if (link.exchangeId === null) return ', filled by a preflight made before this capture saw it';
+  return link.maxAge === null ? ' (no Access-Control-Max-Age on the preflight that filled it: browsers cache 5 s without one)' : ` (Access-Control-Max-Age: ${link.maxAge})`;
 }

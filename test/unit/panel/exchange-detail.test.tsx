@@ -1,0 +1,27 @@
+// @vitest-environment happy-dom
+import { cleanup, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Exchange } from '../../../src/capture/exchange';
+import { ExchangeDetail } from '../../../src/panel/detail/exchange-detail';
+import { answer, exchange } from '../../../src/report/test-exchanges';
+
+afterEach(cleanup);
+
+const cacheHit = (): Exchange => exchange({ method: 'PUT', preflight: 'cached', response: answer(200, ['Access-Control-Allow-Origin', 'https://app.example'], ['Vary', 'Origin']) });
+const noteOf = (e: Exchange): string => {
+  const { container } = render(<ExchangeDetail exchange={e} onClose={() => undefined} />);
+  return [...container.querySelectorAll('p')].map((p) => p.textContent ?? '').find((text) => text.startsWith('No preflight: the browser')) ?? '';
+};
+
+describe('the preflight cache note', () => {
+  it('states no Max-Age for a preflight this capture never saw', () => {
+    const hit = cacheHit();
+    expect(hit.preflightCache).toEqual({ exchangeId: null, maxAge: null });
+    expect(noteOf(hit)).toBe("No preflight: the browser's preflight cache answered, filled by a preflight made before this capture saw it.");
+  });
+
+  it("gives the Max-Age of the preflight it saw, or the browsers' default without one", () => {
+    expect(noteOf({ ...cacheHit(), preflightCache: { exchangeId: '1:7', maxAge: 600 } })).toContain('(Access-Control-Max-Age: 600)');
+    expect(noteOf({ ...cacheHit(), preflightCache: { exchangeId: '1:7', maxAge: null } })).toContain('no Access-Control-Max-Age on the preflight that filled it: browsers cache 5 s without one');
+  });
+});
