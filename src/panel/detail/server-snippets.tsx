@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Exchange } from '../../capture/exchange';
+import { corsNeedsOf } from '../../report/cors-needs';
 import { serverSnippets } from '../../report/server-snippets';
 import { CopyButton } from '../copy-button';
 
@@ -8,6 +9,8 @@ let lastServer: string | undefined;
 
 export function ServerSnippets({ exchange }: { exchange: Exchange }) {
   const snippets = serverSnippets(exchange);
+  // What the snippets left out or deserves a second look (an opaque origin, names no snippet can quote).
+  const notes = corsNeedsOf(exchange)?.notes ?? [];
   const [server, setServer] = useState(lastServer ?? snippets[0]?.server);
   if (snippets.length === 0) return null;
   const shown = snippets.find((s) => s.server === server) ?? snippets[0];
@@ -15,6 +18,13 @@ export function ServerSnippets({ exchange }: { exchange: Exchange }) {
   return (
     <div class="snippets">
       <h4>Or configure your server</h4>
+      {notes.length > 0 ? (
+        <ul class="snippet-notes" aria-label="Before you copy">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
       <div class="snippet-tabs" role="tablist" aria-label="Server">
         {snippets.map((snippet) => (
           <button

@@ -25,3 +25,19 @@ describe('the preflight cache note', () => {
     expect(noteOf({ ...cacheHit(), preflightCache: { exchangeId: '1:7', maxAge: null } })).toContain('no Access-Control-Max-Age on the preflight that filled it: browsers cache 5 s without one');
   });
 });
+
+describe('the server snippets', () => {
+  it('say what they left out before the code to copy', () => {
+    const e = exchange({ method: 'PUT', headers: [['X-Api+Key', '1']], preflight: answer(204, ['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Methods', 'PUT']) });
+    expect(e.diagnosis?.verdict).toMatchObject({ error: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-api+key' });
+    const { container } = render(<ExchangeDetail exchange={e} onClose={() => undefined} />);
+    const notes = container.querySelector('.snippets [aria-label="Before you copy"]');
+    expect(notes?.textContent).toContain('Left out request headers with unusual characters: "x-api+key"; allow them by hand.');
+  });
+
+  it('warn that allowing the opaque origin "null" lets every sandboxed or file: document in', () => {
+    const e = exchange({ origin: 'null', response: answer(200) });
+    const { container } = render(<ExchangeDetail exchange={e} onClose={() => undefined} />);
+    expect(container.querySelector('.snippets [aria-label="Before you copy"]')?.textContent).toMatch(/Allowing "null" lets every such document in/);
+  });
+});
