@@ -1,4 +1,4 @@
-import { readCorsExchange, type Browser, type CorsRequest, type HttpResponseLike } from '../cors/index';
+import { readCorsExchange, specLinks, type Browser, type Classification, type CorsRequest, type CorsVerdict, type HttpResponseLike, type Reason, type ReasonDetail } from '../cors/index';
 import { headerRules } from './author-headers';
 import { corsBlockErrors } from './cors-block-error';
 import type { Diagnosis, Exchange } from './exchange';
@@ -28,7 +28,8 @@ export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Dia
   const preflight = lastPreflightResponse(exchange);
   const response: HttpResponseLike | null = exchange.response === null ? null : { status: exchange.response.status, headers: exchange.response.headers };
   // Classified once for the classification and every verdict below.
-  const reading = readCorsExchange({ request, preflight, response }, { browser });
+  const read = readCorsExchange({ request, preflight, response }, { browser });
+  const reading = exchange.requestHeaders === null ? readFromPreflight(read) : read;
   const classification = reading.classification;
   const blockedByBrowser = exchange.error !== null && corsBlockErrors.has(exchange.error);
   const verdict = reading.check(request.credentials ?? 'same-origin');
@@ -61,12 +62,66 @@ function corsRequestOf(exchange: Exchange, cookieSent: boolean, browser: Browser
 
 /**
  * A request stopped by its preflight is never sent (Chrome then shows no request headers): its
- * preflight's Access-Control-Request-Headers still names the headers that caused it. Their
- * values were not seen; an empty value keeps each name CORS-unsafe for the classification.
+ * preflight's Access-Control-Request-Headers still names the headers that caused it, and those
+ * names are CORS-unsafe by the browser's own account (it listed them), whatever their values were.
+ * Their values were not seen. An empty value would not do: `Accept: ""` is safelisted, so the
+ * request would read as a simple one with its preflight ignored. Each name is given a value over
+ * 128 bytes, which no browser safelists under any name, so the core classifies exactly these names
+ * as unsafe and checks the preflight against them; {@link readFromPreflight} then replaces every
+ * reason (and sentence) that value made up with what the preflight shows.
+ * @see https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names
  */
 function headersFromPreflight(exchange: Exchange): HeaderList {
-  const preflight = exchange.preflights.at(-1);
-  return preflight === undefined ? [] : preflight.accessControlRequestHeaders.map((name) => [name, ''] as const);
+  const preflight = exchange.preflights.findLast((p) => p.url === exchange.url) ?? exchange.preflights.at(-1);
+  return preflight === undefined ? [] : preflight.accessControlRequestHeaders.map((name) => [name, UNSEEN_VALUE] as const);
+}
+
+/** Stands for a value that was not observed: over the 128 bytes any safelisted value is held to. */
+const UNSEEN_VALUE = 'x'.repeat(129);
+
+type Reading = ReturnType<typeof readCorsExchange>;
+
+/**
+ * The reading of a request that was never sent, in the preflight's terms: a name the browser
+ * listed that is not safelisted under any value keeps the core's reason (it names the header only);
+ * a safelisted name (Accept, Content-Type, ...) was listed for its value, which was not observed,
+ * and gets a reason saying so instead of one about the stand-in value.
+ */
+function readFromPreflight(read: Reading): Reading {
+  const replaced = new Map<string, string>();
+  const reasons = read.classification.reasons.map((reason) => {
+    if (reason.header === null || reason.value !== UNSEEN_VALUE) return reason;
+    if (reason.detail.kind === 'name-not-safelisted') return { ...reason, value: '' };
+    const listed = listedByPreflight(reason.header);
+    replaced.set(reason.message, listed.message);
+    return listed;
+  });
+  if (replaced.size === 0 && reasons.every((r, i) => r === read.classification.reasons[i])) return read;
+  const classification: Classification = { ...read.classification, reasons };
+  const honest = (verdict: CorsVerdict): CorsVerdict => {
+    let explanation = verdict.explanation;
+    for (const [made, seen] of replaced) explanation = explanation.split(made).join(seen);
+    return explanation === verdict.explanation ? verdict : { ...verdict, explanation };
+  };
+  return { classification, check: (credentials) => honest(read.check(credentials)) };
+}
+
+/** A safelisted name the preflight listed: its value made it CORS-unsafe, and was not observed. */
+function listedByPreflight(name: string): Reason {
+  const display = name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+  return {
+    rule: 'header-value',
+    header: name,
+    // The convention for a value that was not observed (src/report reads it so).
+    value: '',
+    // Not one of the core's failures: which rule the value broke is not known. (The core's
+    // ReasonDetail has no kind for it; the report schema leaves `kind` open.)
+    detail: { kind: 'listed-by-preflight' } as unknown as ReasonDetail,
+    message:
+      `The browser listed ${name} in the preflight's Access-Control-Request-Headers, so it counted the ${display} value as not CORS-safelisted ` +
+      `(the value was not observed: the preflight stopped the request, so it was never sent), and the server must allow it with Access-Control-Allow-Headers: ${name}.`,
+    link: specLinks.corsSafelistedRequestHeader,
+  };
 }
 
 function lastPreflightResponse(exchange: Exchange): HttpResponseLike | null | undefined {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { Exchange } from '../../../src/capture/exchange';
+import { replay } from './replay-events';
+import { SequenceBuilder } from './sequence-builder';
+
+/** The one exchange of a replayed sequence. */
+function only(s: SequenceBuilder): Exchange {
+  const exchanges = replay(s.events).exchanges();
+  expect(exchanges).toHaveLength(1);
+  return exchanges[0]!;
+}
+
+describe('a request its preflight stopped: the preflight is the evidence', () => {
+  /** Chrome: the request starts, its preflight is answered, the request fails and is never sent (no headers). */
+  function stopped(method: string, acrh: string, allow: Record<string, string>): SequenceBuilder {
+    const s = new SequenceBuilder();
+    s.start('1', method, '/x');
+    s.preflight('2', '/x', method, acrh, allow);
+    return s.fail('1', method, '/x');
+  }
+
+  it('GET with an Accept the browser listed: preflight needed, accept unsafe, HeaderDisallowedByPreflightResponse accept (as Chromium reports)', () => {
+    const s = stopped('GET', 'accept', { 'Access-Control-Allow-Origin': 'http://127.0.0.1:8080', 'Access-Control-Allow-Methods': 'GET' });
+    const d = only(s).diagnosis!;
+    // An empty Accept is safelisted: read with empty values, this was a "simple request" with its preflight ignored.
+    expect(d.classification).toMatchObject({ preflight: true, requestHeaders: ['accept'] });
+    expect(d.verdict).toMatchObject({ ok: false, error: 'HeaderDisallowedByPreflightResponse', failedParameter: 'accept', stage: 'preflight' });
+    expect(d.verdict.fix.preflight).toEqual(['Access-Control-Allow-Headers: accept']);
+  });
+
+  it('the reason for a safelisted name comes from the preflight, not from a value never seen', () => {
+    const s = stopped('POST', 'content-type', { 'Access-Control-Allow-Origin': 'http://127.0.0.1:8080', 'Access-Control-Allow-Methods': 'POST' });
+    const [reason] = only(s).diagnosis!.classification.reasons;
+    expect(reason).toMatchObject({ rule: 'header-value', header: 'content-type', value: '' });
+    expect(reason!.message).toContain("Access-Control-Request-Headers");
+    expect(reason!.message).toContain('not observed');
+    expect(reason!.message).not.toContain('""');
+    expect(reason!.message).not.toMatch(/MIME|bytes long/);
+  });
+
+  it('a name no value makes safe keeps the core\'s reason, named by the header only', () => {
+    const s = stopped('PUT', 'x-api-key', { 'Access-Control-Allow-Origin': 'http://127.0.0.1:8080', 'Access-Control-Allow-Methods': 'PUT' });
+    const d = only(s).diagnosis!;
+    expect(d.classification.requestHeaders).toEqual(['x-api-key']);
+    expect(d.classification.reasons.map((r) => [r.rule, r.header, r.value])).toEqual([['method', null, 'PUT'], ['header-name', 'x-api-key', '']]);
+    expect(d.verdict).toMatchObject({ ok: false, error: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-api-key' });
+  });
+
+  it('a preflight that passed, then a request lost on the network: the explanation quotes no stand-in value', () => {
+    const s = new SequenceBuilder();
+    s.start('1', 'GET', '/x');
+    s.preflight('2', '/x', 'GET', 'accept');
+    s.fail('1', 'GET', '/x', 'net::ERR_CONNECTION_RESET');
+    const d = only(s).diagnosis!;
+    expect(d.classification.preflight).toBe(true);
+    expect(d.verdict.ok).toBeNull();
+    expect(d.verdict.explanation).toContain('not observed: the preflight stopped the request');
+    expect(d.verdict.explanation).not.toMatch(/xxxx|129 bytes/);
+  });
+});
