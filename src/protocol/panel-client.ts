@@ -30,6 +30,11 @@ export class PanelClient {
   #index = new Map<string, number>();
   /** Older exchanges of the snapshot not received yet: evictions take these first (the oldest go first). */
   #remaining = 0;
+  /**
+   * Rows held before a reconnect that its snapshot has not re-sent yet, always the first rows of
+   * the list: kept until the older pages re-send them or the paging ends (see #keptRows).
+   */
+  #stale = new Set<string>();
   #attempt = 0;
   #closed = false;
   #pendingUpdates: Array<Extract<BackgroundMessage, { type: 'exchanges' }>> = [];
@@ -55,6 +60,7 @@ export class PanelClient {
     this.#pendingUpdates = [];
     this.#index = new Map();
     this.#remaining = 0;
+    this.#stale = new Set();
     this.#update({ exchanges: [], evicted: 0 });
   }
 
@@ -89,19 +95,20 @@ export class PanelClient {
 
   #receive(message: BackgroundMessage): void {
     switch (message.type) {
-      case 'snapshot':
+      case 'snapshot': {
         this.#attempt = 0;
         this.#pendingUpdates = [];
-        this.#index = new Map(message.exchanges.map((e, i) => [e.id, i]));
         this.#remaining = message.remaining;
-        return this.#update({ exchanges: message.exchanges, evicted: message.evicted, preserveLog: message.preserveLog, connection: 'connected' });
+        const kept = this.#keptRows(message.exchanges);
+        this.#stale = new Set(kept.map((e) => e.id));
+        const exchanges = this.#reindex([...kept, ...message.exchanges]);
+        return this.#update({ exchanges, evicted: message.evicted, preserveLog: message.preserveLog, connection: 'connected' });
+      }
       case 'snapshot-page': {
         // The background made this page after every message before it: apply those first.
         this.#flush();
         this.#remaining = message.remaining;
-        // Older exchanges go first; one a live update already brought is kept as the newer copy.
-        const older = message.exchanges.filter((e) => !this.#index.has(e.id));
-        return this.#update({ exchanges: this.#reindex([...older, ...this.#data.exchanges]) });
+        return this.#update({ exchanges: this.#reindex(this.#withOlderPage(message.exchanges)) });
       }
       case 'exchanges': {
         // Updates come one exchange at a time; apply them at once, at most once a frame.
@@ -113,6 +120,7 @@ export class PanelClient {
         this.#pendingUpdates = [];
         this.#index = new Map();
         this.#remaining = 0;
+        this.#stale = new Set();
         return this.#update({ exchanges: [], evicted: 0 });
       case 'version-mismatch':
         return this.#update({ connection: 'incompatible' });
@@ -147,8 +155,39 @@ export class PanelClient {
     const dropped = evicted - this.#data.evicted;
     const unreceived = Math.min(Math.max(dropped, 0), this.#remaining);
     this.#remaining -= unreceived;
-    if (dropped > unreceived) exchanges = this.#reindex(exchanges.slice(dropped - unreceived));
+    // No older page comes once those are gone: rows kept from before a reconnect go too.
+    const front = this.#remaining === 0 ? this.#stale.size : 0;
+    if (front > 0) this.#stale = new Set();
+    if (front > 0 || dropped > unreceived) exchanges = this.#reindex(exchanges.slice(front + Math.max(dropped - unreceived, 0)));
     this.#update({ exchanges, evicted });
+  }
+
+  /**
+   * The rows to keep before a snapshot: after a reconnect (a stopped service worker, every ~30 s
+   * idle in Chrome) it brings the newest page only, and dropping the older rows until their pages
+   * come would drop the selected row and close its detail pane. Those it has not re-sent are kept,
+   * in their order before it (they are older than all it sent), until the paging ends.
+   */
+  #keptRows(snapshot: readonly Exchange[]): Exchange[] {
+    if (this.#remaining === 0 || this.#data.exchanges.length === 0) return [];
+    const sent = new Set(snapshot.map((e) => e.id));
+    return this.#data.exchanges.filter((e) => !sent.has(e.id));
+  }
+
+  /**
+   * The list with an older page of the snapshot inserted after the kept rows and before what was
+   * received. A kept row the page re-sends takes the page's copy (made after any update before it);
+   * one a live update already brought is kept as the newer copy. The last page (nothing remaining)
+   * ends the paging: kept rows not re-sent are no longer the background's, and go.
+   */
+  #withOlderPage(page: readonly Exchange[]): Exchange[] {
+    const current = this.#data.exchanges;
+    const kept = current.slice(0, this.#stale.size);
+    const received = current.slice(this.#stale.size);
+    const older = page.filter((e) => this.#stale.has(e.id) || !this.#index.has(e.id));
+    for (const e of older) this.#stale.delete(e.id);
+    if (this.#remaining === 0) this.#stale = new Set();
+    return [...kept.filter((e) => this.#stale.has(e.id)), ...older, ...received];
   }
 
   #reindex(exchanges: Exchange[]): Exchange[] {

@@ -2,6 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/panel/app';
+import { SequenceBuilder } from '../capture/sequence-builder';
+import { captureBackground } from './capture-background';
 import { allowOrigin, exchange } from './exchange-builder';
 import { fakeBackground } from './fake-background';
 
@@ -113,6 +115,31 @@ describe('the CORS panel', () => {
     await waitFor(() => expect(background.received.filter((m) => m.type === 'subscribe')).toHaveLength(2));
     await waitFor(() => expect(background.client.data.connection).toBe('connected'));
     expect(rows()).toHaveLength(1);
+  });
+
+  it('keeps the selected request and its detail through a background restart', async () => {
+    // The oldest of more than a snapshot page: the restarted background re-sends it last.
+    const sequence = new SequenceBuilder(undefined, undefined, 7);
+    for (let n = 1; n <= 450; n += 1) sequence.start(String(n), 'GET', `/x/${n}`).finish(String(n), 'GET', `/x/${n}`);
+    const background = captureBackground(sequence.events, 7);
+    render(<App client={background.client} unexpected={never} />);
+    await waitFor(() => expect(background.client.data.exchanges).toHaveLength(450));
+    fireEvent.keyDown(screen.getByRole('grid', { name: 'Cross-origin requests' }), { key: 'Home' });
+    await screen.findByRole('article', { name: 'Exchange detail' });
+    let detailClosed = false;
+    const watch = new MutationObserver(() => {
+      detailClosed ||= screen.queryByRole('article', { name: 'Exchange detail' }) === null;
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+    const heldBefore = background.client.data.exchanges[0];
+    background.restart();
+    // The restarted background's copy of the oldest comes with its last page.
+    await waitFor(() => expect(background.client.data.exchanges[0]).not.toBe(heldBefore));
+    expect(background.client.data.exchanges).toHaveLength(450);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    watch.disconnect();
+    expect(detailClosed).toBe(false);
+    expect(screen.getByRole('article', { name: 'Exchange detail' }).textContent).toContain('/x/1');
   });
 
   it('keeps listing after the background sends an exchange it cannot read', async () => {

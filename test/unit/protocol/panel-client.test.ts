@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { allowOrigin, exchange } from '../panel/exchange-builder';
-import { PROTOCOL_VERSION } from '../../../src/protocol/messages';
+import { PROTOCOL_VERSION, type BackgroundMessage, type PanelMessage } from '../../../src/protocol/messages';
+import { PanelClient } from '../../../src/protocol/panel-client';
+import { snapshotMessage } from '../../../src/protocol/snapshot-pages';
+import { transportPair, type Transport } from '../../../src/protocol/transport';
 import { fakeBackground } from '../panel/fake-background';
+import { captureBackground } from '../panel/capture-background';
+import { SequenceBuilder } from '../capture/sequence-builder';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
 
@@ -71,5 +76,44 @@ describe('PanelClient', () => {
     await settle();
     expect(background.client.data.exchanges.map((e) => e.id)).toEqual([a.id, b.id, c.id]);
     expect(console.warn).toHaveBeenCalledTimes(3);
+  });
+
+  it('keeps the rows it held through a background restart until the older pages re-send them, then holds what the background holds', async () => {
+    // More than a snapshot page (200): the restarted background sends the newest first, the older ones after.
+    const sequence = new SequenceBuilder(undefined, undefined, 7);
+    for (let n = 1; n <= 450; n += 1) sequence.start(String(n), 'GET', `/x/${n}`).finish(String(n), 'GET', `/x/${n}`);
+    const background = captureBackground(sequence.events, 7);
+    await vi.waitFor(() => expect(background.client.data.exchanges).toHaveLength(450));
+    const [oldest, lost] = background.client.data.exchanges.map((e) => e.id) as [string, string];
+    const lists: string[][] = [];
+    background.client.subscribe((data) => lists.push(data.exchanges.map((e) => e.id)));
+    background.restart([lost]);
+    await vi.waitFor(() => expect(background.client.data.exchanges.map((e) => e.id)).toEqual(background.exchanges().map((e) => e.id)));
+    expect(background.exchanges()).toHaveLength(449);
+    expect(lists.length).toBeGreaterThan(2);
+    expect(lists.filter((ids) => !ids.includes(oldest))).toEqual([]);
+  });
+
+  it('drops the rows kept through a restart when the pages still to come are evicted before they are sent', async () => {
+    const list = Array.from({ length: 6 }, () => exchange({ response: { status: 200, headers: [allowOrigin] } }));
+    const ports: Array<Transport<PanelMessage, BackgroundMessage>> = [];
+    const client = new PanelClient(() => {
+      const [panelSide, backgroundSide] = transportPair<unknown, PanelMessage>() as unknown as [Transport<unknown, PanelMessage>, Transport<PanelMessage, BackgroundMessage>];
+      ports.push(backgroundSide);
+      return panelSide;
+    }, 1);
+    const send = (message: BackgroundMessage) => ports.at(-1)?.send(message);
+    const ids = () => client.data.exchanges.map((e) => e.id);
+    send(snapshotMessage(1, list, { evicted: 0, preserveLog: false }));
+    await settle();
+    ports.at(-1)?.close();
+    await vi.waitFor(() => expect(ports).toHaveLength(2));
+    send(snapshotMessage(1, list, { evicted: 0, preserveLog: false }, 2));
+    await settle();
+    expect(ids()).toEqual(list.map((e) => e.id));
+    const next = exchange({ response: { status: 200, headers: [allowOrigin] } });
+    send({ type: 'exchanges', tabId: 1, exchanges: [next], evicted: 4 });
+    await settle();
+    expect(ids()).toEqual([...list.slice(4), next].map((e) => e.id));
   });
 });
