@@ -23,9 +23,27 @@ export function ExchangeList({ exchanges, selectedId, onSelect, stickToBottom, e
     const target = exchanges[next];
     if (target !== undefined) onSelect(target.id);
   };
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const deltas: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 20, PageUp: -20, Home: -Infinity, End: Infinity };
+    const delta = deltas[event.key];
+    if (delta === undefined) return;
+    event.preventDefault();
+    move(Number.isFinite(delta) ? delta : delta > 0 ? exchanges.length : -exchanges.length);
+  };
+  const rows = exchanges.length > 0;
   return (
-    <div class="exchange-list">
-      <div class="row header" role="row">
+    // The grid holds its header row and the scrolling rows; it takes the keyboard, and names the
+    // selected row as its active descendant, so a screen reader follows the arrow keys.
+    <div
+      class="exchange-list"
+      role={rows ? 'grid' : undefined}
+      aria-label={rows ? 'Cross-origin requests' : undefined}
+      aria-rowcount={rows ? exchanges.length + 1 : undefined}
+      aria-activedescendant={rows && selectedId !== null && selectedIndex >= 0 ? rowIdOf(selectedId) : undefined}
+      tabIndex={rows ? 0 : undefined}
+      onKeyDown={rows ? onKeyDown : undefined}
+    >
+      <div class="row header" role="row" aria-rowindex={1}>
         <span role="columnheader" class="col-method">Method</span>
         <span role="columnheader" class="col-url">URL</span>
         <span role="columnheader" class="col-preflight">Preflight</span>
@@ -33,28 +51,25 @@ export function ExchangeList({ exchanges, selectedId, onSelect, stickToBottom, e
         <span role="columnheader" class="col-verdict">Verdict</span>
         <span role="columnheader" class="col-time">Time</span>
       </div>
-      {exchanges.length === 0 ? (
-        <p class="empty">No cross-origin requests match. {emptyHint}</p>
-      ) : (
+      {rows ? (
         <VirtualList
           items={exchanges}
           rowHeight={ROW_HEIGHT}
           stickToBottom={stickToBottom && selectedId === null}
-          label="Cross-origin requests"
           scrollToIndex={selectedIndex}
           scrollToKey={selectedId}
-          onKeyDown={(event) => {
-            const deltas: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 20, PageUp: -20, Home: -Infinity, End: Infinity };
-            const delta = deltas[event.key];
-            if (delta === undefined) return;
-            event.preventDefault();
-            move(Number.isFinite(delta) ? delta : delta > 0 ? exchanges.length : -exchanges.length);
-          }}
           renderRow={(exchange, index, flying) => <ExchangeRow exchange={exchange} index={index} selected={exchange.id === selectedId} onSelect={onSelect} urlOnly={flying} />}
         />
+      ) : (
+        <p class="empty">No cross-origin requests match. {emptyHint}</p>
       )}
     </div>
   );
+}
+
+/** The DOM id of an exchange's row (for aria-activedescendant); exchange ids are unique. */
+function rowIdOf(exchangeId: string): string {
+  return `exchange-row-${exchangeId}`;
 }
 
 interface ExchangeRowProps {
@@ -84,8 +99,9 @@ class ExchangeRow extends Component<ExchangeRowProps> {
     const failed = exchange.diagnosis?.verdict.ok === false;
     const classes = ['row', index % 2 === 1 ? 'odd' : '', failed ? 'failed' : '', selected ? 'selected' : '', urlOnly ? 'url-only' : ''].filter(Boolean).join(' ');
     return (
-      // aria-rowindex keeps the list's order for assistive tech: recycled rows are not in DOM order.
-      <div role="row" aria-rowindex={index + 1} aria-selected={selected} class={classes} data-exchange-id={exchange.id} onClick={() => onSelect(exchange.id)}>
+      // aria-rowindex keeps the list's order for assistive tech: recycled rows are not in DOM order
+      // (the header row is row 1).
+      <div id={rowIdOf(exchange.id)} role="row" aria-rowindex={index + 2} aria-selected={selected} class={classes} data-exchange-id={exchange.id} onClick={() => onSelect(exchange.id)}>
         {urlOnly ? null : <span role="gridcell" class="col-method">{exchange.method}</span>}
         <span role="gridcell" class="col-url" title={exchange.url}>{exchange.url}</span>
         {urlOnly ? null : (

@@ -20,8 +20,6 @@ interface VirtualListProps<T> {
    * either side: the next frame lands far from them too.
    */
   readonly overscan?: number;
-  readonly label: string;
-  readonly onKeyDown?: (event: KeyboardEvent) => void;
   /** Index to bring into view (the selected row). */
   readonly scrollToIndex?: number;
   /**
@@ -36,9 +34,10 @@ export const FLYING_SETTLE_MS = 100;
 
 /**
  * A list that renders only the rows in view, so 10,000 exchanges cost what 40 do. Rows have a
- * fixed height, which makes the window a division, not a measurement.
+ * fixed height, which makes the window a division, not a measurement. It is the scrolling
+ * `rowgroup` of a grid its user draws around it (see exchange-list.tsx).
  */
-export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, overscan = 8, label, onKeyDown, scrollToIndex, scrollToKey }: VirtualListProps<T>) {
+export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, overscan = 8, scrollToIndex, scrollToKey }: VirtualListProps<T>) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
@@ -117,11 +116,8 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
     <div
       ref={viewport}
       class="virtual-list"
-      role="grid"
-      aria-label={label}
-      aria-rowcount={items.length}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
+      // The rows of the grid that holds the list (its header row, its label and its keyboard).
+      role="rowgroup"
       onScroll={(event) => {
         // scrollTop is the one read: at the start of a frame, where scroll events fire, layout is clean.
         const position = event.currentTarget.scrollTop;

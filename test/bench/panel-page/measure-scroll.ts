@@ -69,7 +69,8 @@ export async function measureScroll(list: HTMLElement, steps: number, path: Scro
   }
   list.removeEventListener('scroll', onScroll, { capture: true });
   const longFrames = long.stop();
-  const rows = Number(list.getAttribute('aria-rowcount'));
+  // The grid around the list counts its header row too.
+  const rows = Number(list.closest('[role=grid]')?.getAttribute('aria-rowcount')) - 1;
   const stepPx = work.length === 0 ? 0 : (list.scrollTop - start) / work.length;
   const sortedWork = [...work].sort((a, b) => a - b);
   const sortedFrames = [...frames].sort((a, b) => a - b);

@@ -34,7 +34,8 @@ const grid = (): HTMLElement | null => document.querySelector<HTMLElement>('.vir
 /** Rows the list holds (0 when it shows its empty message). */
 const rowCount = (): number => {
   const list = grid();
-  if (list !== null) return Number(list.getAttribute('aria-rowcount'));
+  // The grid counts its header row too.
+  if (list !== null) return Number(list.closest('[role=grid]')?.getAttribute('aria-rowcount')) - 1;
   return document.querySelector('.exchange-list .empty') === null ? -1 : 0;
 };
 

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../src/capture/exchange';
 import { ExchangeList, ROW_HEIGHT } from '../../../src/panel/exchange-list';
@@ -22,7 +23,7 @@ afterAll(() => {
 });
 
 const passing = (): Exchange => exchange({ response: { status: 200, headers: [allowOrigin] } });
-const grid = (): HTMLElement => document.querySelector<HTMLElement>('[role=grid]') as HTMLElement;
+const grid = (): HTMLElement => document.querySelector<HTMLElement>('.virtual-list') as HTMLElement;
 const scrollTo = (top: number): void => {
   grid().scrollTop = top;
   fireEvent.scroll(grid());
@@ -56,5 +57,33 @@ describe('ExchangeList', () => {
     expect(document.querySelector('.row.url-only .col-url')?.textContent).toMatch(/^http:\/\/127\.0\.0\.1:8081\/api\//);
     scrollTo(401 * ROW_HEIGHT);
     expect(cells()).toEqual(['col-method', 'col-preflight', 'col-status', 'col-time', 'col-url', 'col-verdict']);
+  });
+
+  it('is one grid: its column headers, then its rows numbered after them', () => {
+    const list = Array.from({ length: 50 }, passing);
+    render(<ExchangeList exchanges={list} selectedId={null} onSelect={() => undefined} stickToBottom={false} />);
+    const table = screen.getByRole('grid', { name: 'Cross-origin requests' });
+    expect(screen.getAllByRole('columnheader').map((header) => header.closest('[role=grid]'))).toEqual(Array(6).fill(table));
+    expect(table.getAttribute('aria-rowcount')).toBe('51');
+    const indexes = [...table.querySelectorAll('[data-exchange-id]')].map((row) => Number(row.getAttribute('aria-rowindex'))).sort((a, b) => a - b);
+    expect(indexes[0]).toBe(2);
+  });
+
+  it('names the row the arrow keys select as its active descendant', () => {
+    const list = Array.from({ length: 5 }, passing);
+    function Selecting() {
+      const [selectedId, select] = useState<string | null>(null);
+      return <ExchangeList exchanges={list} selectedId={selectedId} onSelect={select} stickToBottom={false} />;
+    }
+    render(<Selecting />);
+    const table = screen.getByRole('grid', { name: 'Cross-origin requests' });
+    expect(table.tabIndex).toBe(0);
+    expect(table.hasAttribute('aria-activedescendant')).toBe(false);
+    fireEvent.keyDown(table, { key: 'ArrowDown' });
+    fireEvent.keyDown(table, { key: 'ArrowDown' });
+    const selected = table.querySelector('[role=row][aria-selected=true]');
+    expect(selected?.getAttribute('data-exchange-id')).toBe(list[1]?.id);
+    expect(table.getAttribute('aria-activedescendant')).toBe(selected?.id);
+    expect(document.getElementById(table.getAttribute('aria-activedescendant') ?? '')).toBe(selected);
   });
 });

@@ -12,10 +12,10 @@ const VIEWPORT = 400;
 const numbers = (count: number): number[] => Array.from({ length: count }, (_, i) => i);
 
 function List({ items, stickToBottom = false }: { items: readonly number[]; stickToBottom?: boolean }) {
-  return <VirtualList items={items} rowHeight={ROW} stickToBottom={stickToBottom} overscan={4} label="numbers" renderRow={(n) => <span class="n">{n}</span>} />;
+  return <VirtualList items={items} rowHeight={ROW} stickToBottom={stickToBottom} overscan={4} renderRow={(n) => <span class="n">{n}</span>} />;
 }
 
-const grid = (): HTMLElement => document.querySelector<HTMLElement>('[role=grid]') as HTMLElement;
+const grid = (): HTMLElement => document.querySelector<HTMLElement>('.virtual-list') as HTMLElement;
 /** The numbers drawn, in list order (rows are recycled by slot, so DOM order is not list order). */
 const drawn = (): number[] => [...document.querySelectorAll('.n')].map((n) => Number(n.textContent)).sort((a, b) => a - b);
 const scrollTo = (top: number): void => {
@@ -106,7 +106,7 @@ describe('VirtualList', () => {
   it('draws rows whole after one jump, lighter from the second jump in a row, and whole again once the scrolling settles or slows', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
-      render(<VirtualList items={numbers(1000)} rowHeight={ROW} stickToBottom={false} label="numbers" renderRow={(n, _i, flying) => <span class={flying ? 'n flying' : 'n'}>{n}</span>} />);
+      render(<VirtualList items={numbers(1000)} rowHeight={ROW} stickToBottom={false} renderRow={(n, _i, flying) => <span class={flying ? 'n flying' : 'n'}>{n}</span>} />);
       const flying = (): boolean[] => [...new Set([...document.querySelectorAll('.n')].map((n) => n.classList.contains('flying')))];
       scrollTo(100 * ROW);
       expect(flying()).toEqual([false]);
