@@ -1,7 +1,7 @@
-import { readCorsExchange, specLinks, type Browser, type Classification, type CorsRequest, type CorsVerdict, type HttpResponseLike, type Reason, type ReasonDetail } from '../cors/index';
+import { readCorsExchange, specLinks, type Browser, type Classification, type CorsRequest, type CorsVerdict, type CredentialsMode, type HttpResponseLike, type Reason, type ReasonDetail } from '../cors/index';
 import { headerRules } from './author-headers';
 import { corsBlockErrors } from './cors-block-error';
-import type { Diagnosis, Exchange } from './exchange';
+import type { Diagnosis, Exchange, PreflightRecord } from './exchange';
 import { getHeader, type HeaderList } from './header-list';
 
 /**
@@ -32,6 +32,12 @@ export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Dia
   const reading = exchange.requestHeaders === null ? readFromPreflight(read) : read;
   const classification = reading.classification;
   const blockedByBrowser = exchange.error !== null && corsBlockErrors.has(exchange.error);
+  const unanswered = unansweredPreflight(exchange);
+  if (unanswered !== undefined && classification.preflight) {
+    const mode = request.credentials ?? 'same-origin';
+    const verdict = preflightGotNoAnswer(exchange, unanswered, request, mode, browser);
+    return { credentials: { mode, source: cookieSent ? 'cookie-header' : 'default' }, classification, verdict, blockedByBrowser };
+  }
   const verdict = reading.check(request.credentials ?? 'same-origin');
   if (cookieSent) return { credentials: { mode: 'include', source: 'cookie-header' }, classification, verdict, blockedByBrowser };
   const blockedBlindly = browser === 'firefox' && verdict.ok === true;
@@ -122,6 +128,52 @@ function listedByPreflight(name: string): Reason {
       `(the value was not observed: the preflight stopped the request, so it was never sent), and the server must allow it with Access-Control-Allow-Headers: ${name}.`,
     link: specLinks.corsSafelistedRequestHeader,
   };
+}
+
+/** The preflight of the request's last hop when it failed without an answer (a network error), else `undefined`. */
+function unansweredPreflight(exchange: Exchange): PreflightRecord | undefined {
+  if (exchange.response !== null) return undefined;
+  const preflight = exchange.preflights.findLast((p) => p.url === exchange.url);
+  return preflight !== undefined && preflight.response === null && preflight.error !== null ? preflight : undefined;
+}
+
+/**
+ * A preflight that failed at the network level (onErrorOccurred, no response): no CORS check ran,
+ * so the verdict is open (`ok: null`, no CorsError) and offers no header lines. Chromium fails the
+ * request with the preflight's own network error (CorsURLLoader passes the preflight's net error on).
+ * Said here, not by the core: its sentences know only "answered" and "not observed" (the cache).
+ * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch (step 7: a network error is returned as is)
+ */
+function preflightGotNoAnswer(exchange: Exchange, preflight: PreflightRecord, request: CorsRequest, credentials: CredentialsMode, browser: Browser): CorsVerdict {
+  const headers = preflight.accessControlRequestHeaders;
+  const asked = `Access-Control-Request-Method: ${preflight.accessControlRequestMethod}${headers.length === 0 ? '' : ` and Access-Control-Request-Headers: ${headers.join(',')}`}`;
+  const requestError = exchange.error !== null && exchange.error !== preflight.error ? ` (the request ended with ${exchange.error})` : '';
+  const explanation =
+    `The browser sent a preflight (OPTIONS with ${asked}) for ${exchange.method} ${exchange.url} from ${request.origin}, and it got no answer: ` +
+    `it failed with ${preflight.error}, a network error, before any response arrived. No CORS check ran, so nothing in the server's CORS headers is at fault; ` +
+    `the browser failed the request with the preflight's network error${requestError}. Look at why the connection to ${originOf(preflight.url)} failed (server down, reset, TLS, proxy or firewall).`;
+  return {
+    ok: null,
+    error: null,
+    failedParameter: null,
+    stage: null,
+    missing: ['response'],
+    explanation,
+    fix: { preflight: [], response: [] },
+    warnings: [],
+    credentialsMode: credentials,
+    browser,
+    firefoxReason: null,
+    firefoxParameter: null,
+  };
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }
 
 function lastPreflightResponse(exchange: Exchange): HttpResponseLike | null | undefined {

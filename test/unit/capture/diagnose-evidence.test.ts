@@ -58,3 +58,38 @@ describe('a request its preflight stopped: the preflight is the evidence', () =>
     expect(d.verdict.explanation).not.toMatch(/xxxx|129 bytes/);
   });
 });
+
+describe('a preflight that failed at the network level', () => {
+  /** Chrome: the OPTIONS ends with onErrorOccurred (no response), and the request with the same network error. */
+  function reset(acrh: string | null = null): SequenceBuilder {
+    const s = new SequenceBuilder();
+    s.start('1', 'PUT', '/x');
+    s.start('2', 'OPTIONS', '/x').send('2', 'OPTIONS', '/x', { 'Access-Control-Request-Method': 'PUT', ...(acrh === null ? {} : { 'Access-Control-Request-Headers': acrh }) });
+    s.fail('2', 'OPTIONS', '/x', 'net::ERR_CONNECTION_RESET');
+    return s.fail('1', 'PUT', '/x', 'net::ERR_CONNECTION_RESET');
+  }
+
+  it('says the preflight got no answer and no CORS check ran: not "no preflight was observed", no CORS error, no fix lines', () => {
+    const exchange = only(reset());
+    expect(exchange.preflights).toHaveLength(1);
+    const v = exchange.diagnosis!.verdict;
+    expect(v).toMatchObject({ ok: null, error: null, failedParameter: null, stage: null, missing: ['response'], fix: { preflight: [], response: [] } });
+    expect(v.explanation).not.toMatch(/No preflight was observed|preflight cache/);
+    expect(v.explanation).toContain('net::ERR_CONNECTION_RESET');
+    expect(v.explanation).toContain('No CORS check ran');
+  });
+
+  it('keeps the classification the preflight shows', () => {
+    const d = only(reset('x-api-key')).diagnosis!;
+    expect(d.classification).toMatchObject({ preflight: true, method: 'PUT', requestHeaders: ['x-api-key'] });
+    expect(d.verdict.explanation).toContain('Access-Control-Request-Headers: x-api-key');
+  });
+
+  it('a preflight answered and refused is still a CORS failure (Chrome ends that OPTIONS with onCompleted)', () => {
+    const s = new SequenceBuilder();
+    s.start('1', 'PUT', '/x');
+    s.preflight('2', '/x', 'PUT', null, { 'Access-Control-Allow-Origin': s.page });
+    s.fail('1', 'PUT', '/x');
+    expect(only(s).diagnosis!.verdict).toMatchObject({ ok: false, error: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT' });
+  });
+});
