@@ -13,6 +13,8 @@ export interface PanelData {
 }
 
 export type PanelTransport = Transport<unknown, PanelMessage>;
+/** What the user asks of the background: the toolbar's Clear and Preserve log. */
+type Command = Extract<PanelMessage, { type: 'clear' | 'preserve-log' }>;
 
 const RECONNECT_DELAYS_MS = [50, 100, 250, 500, 1000, 2000] as const;
 /** Live updates are applied together at most this often, so a burst re-renders once. */
@@ -38,6 +40,11 @@ export class PanelClient {
   #attempt = 0;
   #closed = false;
   #pendingUpdates: Array<Extract<BackgroundMessage, { type: 'exchanges' }>> = [];
+  /**
+   * Commands asked while no snapshot is held (the port down, or its snapshot still to come): a port
+   * that is down drops them, and a snapshot made before they reach the background would undo them.
+   */
+  #queued: Command[] = [];
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(connect: () => PanelTransport, tabId: number) {
@@ -56,17 +63,11 @@ export class PanelClient {
   }
 
   clear(): void {
-    this.#send({ type: 'clear', tabId: this.#data.tabId });
-    this.#pendingUpdates = [];
-    this.#index = new Map();
-    this.#remaining = 0;
-    this.#stale = new Set();
-    this.#update({ exchanges: [], evicted: 0 });
+    this.#command({ type: 'clear', tabId: this.#data.tabId });
   }
 
   setPreserveLog(preserve: boolean): void {
-    this.#send({ type: 'preserve-log', tabId: this.#data.tabId, preserve });
-    this.#update({ preserveLog: preserve });
+    this.#command({ type: 'preserve-log', tabId: this.#data.tabId, preserve });
   }
 
   close(): void {
@@ -90,7 +91,25 @@ export class PanelClient {
       this.#attempt += 1;
       setTimeout(() => this.#open(), delay);
     });
+    // Before subscribing: the background takes them first, so its snapshot shows them.
+    for (const command of this.#queued.splice(0)) transport.send(command);
     transport.send({ type: 'subscribe', version: PROTOCOL_VERSION, tabId: this.#data.tabId });
+  }
+
+  /** Shows the command at once; sends it when the background can take it, else queues it (#queued). */
+  #command(command: Command): void {
+    if (this.#data.connection === 'connected') this.#transport?.send(command);
+    else this.#queued.push(command);
+    this.#apply(command);
+  }
+
+  #apply(command: Command): void {
+    if (command.type === 'preserve-log') return this.#update({ preserveLog: command.preserve });
+    this.#pendingUpdates = [];
+    this.#index = new Map();
+    this.#remaining = 0;
+    this.#stale = new Set();
+    this.#update({ exchanges: [], evicted: 0 });
   }
 
   #receive(message: BackgroundMessage): void {
@@ -102,7 +121,10 @@ export class PanelClient {
         const kept = this.#keptRows(message.exchanges);
         this.#stale = new Set(kept.map((e) => e.id));
         const exchanges = this.#reindex([...kept, ...message.exchanges]);
-        return this.#update({ exchanges, evicted: message.evicted, preserveLog: message.preserveLog, connection: 'connected' });
+        this.#update({ exchanges, evicted: message.evicted, preserveLog: message.preserveLog, connection: 'connected' });
+        // Asked after the subscribe went out: the snapshot was made before the background had them.
+        for (const command of this.#queued.splice(0)) this.#command(command);
+        return;
       }
       case 'snapshot-page': {
         // The background made this page after every message before it: apply those first.
@@ -193,10 +215,6 @@ export class PanelClient {
   #reindex(exchanges: Exchange[]): Exchange[] {
     this.#index = new Map(exchanges.map((e, i) => [e.id, i]));
     return exchanges;
-  }
-
-  #send(message: PanelMessage): void {
-    this.#transport?.send(message);
   }
 
   #update(change: Partial<PanelData>): void {

@@ -142,6 +142,26 @@ describe('the CORS panel', () => {
     expect(screen.getByRole('article', { name: 'Exchange detail' }).textContent).toContain('/x/1');
   });
 
+  it('carries out Clear and Preserve log clicked while it reconnects', async () => {
+    const sequence = new SequenceBuilder(undefined, undefined, 7);
+    for (let n = 1; n <= 3; n += 1) sequence.start(String(n), 'GET', `/c/${n}`).finish(String(n), 'GET', `/c/${n}`);
+    const background = captureBackground(sequence.events, 7);
+    render(<App client={background.client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    background.restart();
+    await screen.findByText('reconnecting…');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Preserve log' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear the list' }));
+    await waitFor(() => expect(background.client.data.connection).toBe('connected'));
+    expect(background.exchanges()).toEqual([]);
+    expect(rows()).toHaveLength(0);
+    // The background took Preserve log: the next restart's snapshot has it.
+    background.restart();
+    await screen.findByText('reconnecting…');
+    await waitFor(() => expect(background.client.data.connection).toBe('connected'));
+    expect((screen.getByRole('checkbox', { name: 'Preserve log' }) as HTMLInputElement).checked).toBe(true);
+  });
+
   it('keeps listing after the background sends an exchange it cannot read', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const background = fakeBackground([exchange({ response: { status: 200, headers: [allowOrigin] } })]);

@@ -116,4 +116,23 @@ describe('PanelClient', () => {
     await settle();
     expect(ids()).toEqual([...list.slice(4), next].map((e) => e.id));
   });
+
+  it('sends a command asked before the snapshot came after it, since the snapshot was made without it', async () => {
+    const list = Array.from({ length: 2 }, () => exchange({ response: { status: 200, headers: [allowOrigin] } }));
+    const ports: Array<Transport<PanelMessage, BackgroundMessage>> = [];
+    const received: PanelMessage[] = [];
+    const client = new PanelClient(() => {
+      const [panelSide, backgroundSide] = transportPair<unknown, PanelMessage>() as unknown as [Transport<unknown, PanelMessage>, Transport<PanelMessage, BackgroundMessage>];
+      backgroundSide.onMessage((message) => received.push(message));
+      ports.push(backgroundSide);
+      return panelSide;
+    }, 1);
+    await settle();
+    client.setPreserveLog(true);
+    client.clear();
+    ports.at(-1)?.send(snapshotMessage(1, list, { evicted: 0, preserveLog: false }));
+    await settle();
+    expect(client.data).toMatchObject({ connection: 'connected', exchanges: [], preserveLog: true });
+    expect(received.map((m) => m.type)).toEqual(['subscribe', 'preserve-log', 'clear']);
+  });
 });
