@@ -297,6 +297,8 @@ export class CaptureService {
       const key = persistedKeys.exchange + id;
       this.#persistence.remove(key);
       this.#budget.remove(key);
+      // No older page will carry it now: should it come back (an evicted request that settles), it is sent as an update.
+      for (const unsent of this.#unsent.values()) unsent.delete(id);
     }
   }
 
