@@ -112,8 +112,25 @@ export class PairingEngine {
     if (event.type === 'main_frame') return this.#sink.navigated(event.tabId, event.timeStamp);
     const key = requestKey(event.tabId, event.requestId);
     // A redirect's next hop is announced again with the same requestId: the redirect event moved it.
-    if (this.#book.request(key) !== undefined || this.#book.preflight(key) !== undefined) return;
+    const tracked = this.#book.request(key);
+    if (tracked !== undefined) return this.#nextHopAnnounced(tracked, key, event.url, event.method);
+    if (this.#book.preflight(key) !== undefined) return;
     this.#track(event, key);
+  }
+
+  /**
+   * The next hop's onBeforeRequest carries the method the browser sends it with: when a redirect
+   * changed it (see {@link methodAfterRedirect}), the browser's word is kept over the rule's.
+   */
+  #nextHopAnnounced(tracked: TrackedRequest, key: string, url: string, method: string): void {
+    if (url !== tracked.url || method === tracked.method || tracked.exchange === null || tracked.exchange.redirects.length === 0) return;
+    const moved = copyTrackedRequest(tracked);
+    moved.method = method;
+    const next = copyExchange(tracked.exchange);
+    next.method = method;
+    moved.exchange = next;
+    this.#book.setRequest(moved, key);
+    this.#sink.exchange(next);
   }
 
   #sendHeaders(event: Extract<WebRequestEvent, { kind: 'send-headers' }>): void {
@@ -297,6 +314,7 @@ export class PairingEngine {
       if (event.kind === 'redirect') {
         const moved = copyTrackedRequest(request);
         moved.url = event.redirectUrl;
+        moved.method = methodAfterRedirect(request.method, event.statusCode);
         this.#book.setRequest(moved, key);
       }
       return;
@@ -311,8 +329,15 @@ export class PairingEngine {
         next.url = event.redirectUrl;
         next.response = null;
         next.redirects = [...exchange.redirects, { from: exchange.url, to: event.redirectUrl, status: event.statusCode, time: event.timeStamp }];
+        const method = methodAfterRedirect(exchange.method, event.statusCode);
+        if (method !== exchange.method) {
+          next.method = method;
+          // Sent without its body: the request-body headers go with it (Fetch, HTTP-redirect fetch, step 12).
+          if (next.requestHeaders !== null) next.requestHeaders = next.requestHeaders.filter(([name]) => !requestBodyHeaderNames.has(name.toLowerCase()));
+        }
         const moved = copyTrackedRequest(request);
         moved.url = event.redirectUrl;
+        moved.method = method;
         moved.exchange = next;
         moved.hopPreflight = null;
         this.#book.setRequest(moved, key);
@@ -365,7 +390,19 @@ export interface PairingSink {
   orphanPreflight?(tabId: number, preflight: PreflightRecord): void;
 }
 
-/** Resource types that load as documents: their requests are navigations, never CORS. */
+/**
+ * The method of a redirect's next hop: a 301 or 302 of a POST, and a 303 of anything but GET or
+ * HEAD, is followed with GET (Chrome's next onBeforeRequest says GET too); any other keeps it.
+ * @see https://fetch.spec.whatwg.org/#http-redirect-fetch (step 12)
+ */
+export function methodAfterRedirect(method: string, status: number): string {
+  if (((status === 301 || status === 302) && method === 'POST') || (status === 303 && method !== 'GET' && method !== 'HEAD')) return 'GET';
+  return method;
+}
+
+/** @see https://fetch.spec.whatwg.org/#request-body-header-name */
+const requestBodyHeaderNames: ReadonlySet<string> = new Set(['content-encoding', 'content-language', 'content-location', 'content-type']);
+
 function updatePreflight(record: PreflightRecord, event: ResponseEvent): PreflightRecord {
   const next = copyPreflightRecord(record);
   switch (event.kind) {
