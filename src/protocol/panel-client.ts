@@ -9,6 +9,10 @@ export interface PanelData {
   readonly exchanges: readonly Exchange[];
   readonly evicted: number;
   readonly preserveLog: boolean;
+  /**
+   * `incompatible`: no background this panel can talk to until DevTools is reopened (one of
+   * another protocol version, or the extension reloaded or updated under the panel).
+   */
   readonly connection: 'connecting' | 'connected' | 'reconnecting' | 'incompatible';
 }
 
@@ -77,7 +81,8 @@ export class PanelClient {
   }
 
   #open(): void {
-    const transport = this.#connect();
+    const transport = this.#tryConnect();
+    if (transport === undefined) return;
     this.#transport = transport;
     transport.onMessage((raw) => {
       const message = parseBackgroundMessage(raw);
@@ -94,6 +99,21 @@ export class PanelClient {
     // Before subscribing: the background takes them first, so its snapshot shows them.
     for (const command of this.#queued.splice(0)) transport.send(command);
     transport.send({ type: 'subscribe', version: PROTOCOL_VERSION, tabId: this.#data.tabId });
+  }
+
+  /**
+   * A new port, or none when the extension was reloaded or updated under this panel: connecting
+   * then throws ("Extension context invalidated.") and will every time, so the panel says to
+   * reopen DevTools instead of trying again.
+   */
+  #tryConnect(): PanelTransport | undefined {
+    try {
+      return this.#connect();
+    } catch (error) {
+      console.warn('CORS DevTools: cannot reach the background, reopen DevTools', error);
+      this.#update({ connection: 'incompatible' });
+      return undefined;
+    }
   }
 
   /** Shows the command at once; sends it when the background can take it, else queues it (#queued). */

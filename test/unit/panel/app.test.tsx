@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/panel/app';
+import { PanelClient } from '../../../src/protocol/panel-client';
 import { SequenceBuilder } from '../capture/sequence-builder';
 import { captureBackground } from './capture-background';
 import { allowOrigin, exchange } from './exchange-builder';
@@ -160,6 +161,15 @@ describe('the CORS panel', () => {
     await screen.findByText('reconnecting…');
     await waitFor(() => expect(background.client.data.connection).toBe('connected'));
     expect((screen.getByRole('checkbox', { name: 'Preserve log' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('says to reopen DevTools when the extension was reloaded under it', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const client = new PanelClient(() => {
+      throw new Error('Extension context invalidated.');
+    }, 1);
+    render(<App client={client} unexpected={never} />);
+    expect(screen.getByTestId('counts').textContent).toBe('extension updated: reopen DevTools');
   });
 
   it('keeps listing after the background sends an exchange it cannot read', async () => {

@@ -135,4 +135,18 @@ describe('PanelClient', () => {
     expect(client.data).toMatchObject({ connection: 'connected', exchanges: [], preserveLog: true });
     expect(received.map((m) => m.type)).toEqual(['subscribe', 'preserve-log', 'clear']);
   });
+
+  it('stops reconnecting, and says so, once the extension was reloaded under it', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const ports: Array<Transport<PanelMessage, BackgroundMessage>> = [];
+    const client = new PanelClient(() => {
+      if (ports.length > 0) throw new Error('Extension context invalidated.');
+      const [panelSide, backgroundSide] = transportPair<unknown, PanelMessage>() as unknown as [Transport<unknown, PanelMessage>, Transport<PanelMessage, BackgroundMessage>];
+      ports.push(backgroundSide);
+      return panelSide;
+    }, 1);
+    ports[0]?.close();
+    await vi.waitFor(() => expect(client.data.connection).toBe('incompatible'));
+    expect(console.warn).toHaveBeenCalledOnce();
+  });
 });
