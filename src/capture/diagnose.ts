@@ -38,7 +38,7 @@ export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Dia
     const verdict = preflightGotNoAnswer(exchange, unanswered, request, mode, browser);
     return { credentials: { mode, source: cookieSent ? 'cookie-header' : 'default' }, classification, verdict, blockedByBrowser };
   }
-  const verdict = reading.check(request.credentials ?? 'same-origin');
+  const verdict = withInferredMode(exchange, reading.check(request.credentials ?? 'same-origin'), browser);
   if (cookieSent) return { credentials: { mode: 'include', source: 'cookie-header' }, classification, verdict, blockedByBrowser };
   const blockedBlindly = browser === 'firefox' && verdict.ok === true;
   if ((blockedByBrowser && verdict.ok !== false) || blockedBlindly) {
@@ -52,6 +52,42 @@ export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Dia
     }
   }
   return { credentials: { mode: request.credentials ?? 'same-origin', source: 'default' }, classification, verdict, blockedByBrowser };
+}
+
+/**
+ * A POST's mode is inferred where Sec-Fetch-Mode is not sent (plain http): it carries `Origin` in
+ * CORS mode and in no-cors mode alike (fetch with mode 'no-cors', navigator.sendBeacon, a form), so
+ * a failed CORS check of its response is a guess unless the browser's own ending agrees.
+ * - Chromium ends every request CORS blocked with onErrorOccurred net::ERR_FAILED (the recorded
+ *   fixtures); one that completed without error had its response delivered, so no CORS check
+ *   failed: it was likely a no-cors request, whose opaque response the page cannot read.
+ * - Firefox ends a blocked simple request with onCompleted like any other: the failure stands, said
+ *   to hold if the request was in CORS mode.
+ * @see https://fetch.spec.whatwg.org/#append-a-request-origin-header
+ */
+function withInferredMode(exchange: Exchange, verdict: CorsVerdict, browser: Browser): CorsVerdict {
+  if (verdict.ok !== false || verdict.stage !== 'response' || exchange.mode.source !== 'inferred' || exchange.method !== 'POST') return verdict;
+  if (exchange.preflights.length > 0 || exchange.preflightCache !== null) return verdict;
+  if (exchange.state !== 'complete' || exchange.error !== null) return verdict;
+  const modeNote =
+    'Its mode was inferred: without Sec-Fetch-Mode (browsers send it only to potentially trustworthy URLs: https, localhost), a POST carries Origin in CORS mode and in no-cors mode alike (fetch with mode: \'no-cors\', navigator.sendBeacon, a form).';
+  if (browser === 'firefox') return { ...verdict, explanation: `${verdict.explanation} ${modeNote} Firefox ends both the same way, so this holds if it was a CORS request.` };
+  const ifCors = verdict.error === null ? '' : ` Had it been a CORS request, it would have failed with ${verdict.error}.`;
+  return {
+    ...verdict,
+    ok: true,
+    error: null,
+    failedParameter: null,
+    stage: null,
+    missing: [],
+    explanation:
+      `The browser delivered the response to ${exchange.method} ${exchange.url}: the request ended normally, and Chromium ends every request CORS blocks with net::ERR_FAILED, so no CORS check failed. ` +
+      `${modeNote} It was likely a no-cors request, which the server's CORS headers do not concern: the page gets an opaque response it cannot read.${ifCors}`,
+    fix: { preflight: [], response: [] },
+    warnings: [],
+    firefoxReason: null,
+    firefoxParameter: null,
+  };
 }
 
 function corsRequestOf(exchange: Exchange, cookieSent: boolean, browser: Browser): CorsRequest {

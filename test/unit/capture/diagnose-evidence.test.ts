@@ -93,3 +93,36 @@ describe('a preflight that failed at the network level', () => {
     expect(only(s).diagnosis!.verdict).toMatchObject({ ok: false, error: 'MethodDisallowedByPreflightResponse', failedParameter: 'PUT' });
   });
 });
+
+describe('a POST whose mode was inferred (plain http, no Sec-Fetch-Mode) answered without Access-Control-Allow-Origin', () => {
+  /** fetch(url, { method: 'POST', mode: 'no-cors', body }) or sendBeacon: Origin is sent, as for a CORS POST. */
+  function post(end: 'complete' | 'fail', headers: Record<string, string> = {}): SequenceBuilder {
+    const s = new SequenceBuilder('http://a.test', 'http://b.test');
+    s.start('1', 'POST', '/beacon').send('1', 'POST', '/beacon', { 'Content-Type': 'text/plain;charset=UTF-8', ...headers }).respond('1', 'POST', '/beacon', 200, {});
+    return end === 'complete' ? s.complete('1', 'POST', '/beacon') : s.fail('1', 'POST', '/beacon');
+  }
+
+  it('Chrome completed it: no CORS check failed (Chrome ends every CORS block with net::ERR_FAILED), likely a no-cors request', () => {
+    const exchange = only(post('complete'));
+    expect(exchange.mode).toEqual({ value: 'cors', source: 'inferred' });
+    const d = exchange.diagnosis!;
+    expect(d.blockedByBrowser).toBe(false);
+    expect(d.verdict).toMatchObject({ ok: true, error: null, failedParameter: null, stage: null, fix: { preflight: [], response: [] } });
+    expect(d.verdict.explanation).toContain('likely a no-cors request');
+    expect(d.verdict.explanation).toContain('net::ERR_FAILED');
+  });
+
+  it('Chrome failed it with net::ERR_FAILED: the CORS block stands', () => {
+    expect(only(post('fail')).diagnosis!.verdict).toMatchObject({ ok: false, error: 'MissingAllowOriginHeader' });
+  });
+
+  it('Sec-Fetch-Mode says cors: the mode is known, the verdict is the core\'s', () => {
+    expect(only(post('complete', { 'Sec-Fetch-Mode': 'cors' })).diagnosis!.verdict).toMatchObject({ ok: false, error: 'MissingAllowOriginHeader' });
+  });
+
+  it('Firefox ends a blocked simple request with onCompleted too: the failure stands, said to hold if it was a CORS request', () => {
+    const v = replay(post('complete').events, { browser: 'firefox' }).exchanges()[0]!.diagnosis!.verdict;
+    expect(v).toMatchObject({ ok: false, error: 'MissingAllowOriginHeader', firefoxReason: 'CORSMissingAllowOrigin2' });
+    expect(v.explanation).toContain('holds if it was a CORS request');
+  });
+});
