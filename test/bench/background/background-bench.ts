@@ -15,6 +15,8 @@ export interface BackgroundOptions {
   readonly exchanges: number;
   readonly persistExchanges: number;
   readonly log: (line: string) => void;
+  /** Exchanges run through the pipeline before anything is timed (5,000 unless given). */
+  readonly warmUpExchanges?: number;
 }
 
 export interface BackgroundResults {
@@ -71,7 +73,7 @@ export async function benchBackground(options: BackgroundOptions): Promise<Backg
   const stream = syntheticStream({ exchanges: options.exchanges });
   const events = stream.events;
   // Warm-up: the JIT sees every path before anything is timed.
-  ingestAll(syntheticStream({ exchanges: 5000, seed: 2 }).events, new CaptureService(noPersistence));
+  ingestAll(syntheticStream({ exchanges: options.warmUpExchanges ?? 5000, seed: 2 }).events, new CaptureService(noPersistence));
 
   options.log('background: throughput');
   // Three runs, median with its spread: one run's figure depends on where garbage collection lands.

@@ -229,9 +229,9 @@ describe('a panel subscribing while its tab keeps filling', () => {
   };
 
   /** The panel's list, once settled, is the tab's. */
+  // The pages go one per task: waited for, not for a fixed time (a loaded machine takes longer).
   const expectSameList = async (client: PanelClient, service: CaptureService): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(client.data.exchanges.map((e) => e.id)).toEqual(service.exchanges(7).map((e) => e.id));
+    await vi.waitFor(() => expect(client.data.exchanges.map((e) => e.id)).toEqual(service.exchanges(7).map((e) => e.id)), { timeout: 10_000 });
   };
 
   it('ends with exactly the tab\'s list when exchanges are evicted while older pages are on their way', async () => {
