@@ -1,4 +1,5 @@
-import { useContext, useMemo, useState } from 'preact/hooks';
+import { useContext, useMemo, useRef, useState } from 'preact/hooks';
+import type { Exchange } from '../capture/exchange';
 import type { PanelClient } from '../protocol/panel-client';
 import { ExchangeDetail } from './detail/exchange-detail';
 import { ExchangeList } from './exchange-list';
@@ -40,6 +41,13 @@ export function App({ client, unexpected, source }: AppProps) {
   const visible = useMemo(() => filterExchanges(exchanges, { kind, text }, unexpected), [exchanges, kind, text, unexpected]);
   const counts = useMemo(() => countKinds(exchanges, unexpected), [exchanges, unexpected]);
   const selected = selectedId === null ? undefined : exchanges.find((e) => e.id === selectedId);
+  const hiddenSelectionAt = useMemo(() => (selected === undefined ? undefined : shownBefore(exchanges, visible, selected)), [exchanges, visible, selected]);
+  const list = useRef<HTMLDivElement>(null);
+  /** The detail or an imported file closed: focus goes back to the list, not to the page's body. */
+  const backToList = (): void => {
+    setSelectedId(null);
+    list.current?.focus();
+  };
   return (
     <main class={selected === undefined || view !== 'requests' ? 'panel' : 'panel with-detail'} aria-label="CORS">
       <Toolbar
@@ -74,8 +82,8 @@ export function App({ client, unexpected, source }: AppProps) {
         <ImportedBanner
           imported={imported}
           onClose={() => {
-            setSelectedId(null);
             setImported(null);
+            backToList();
           }}
         />
       ) : null}
@@ -94,12 +102,27 @@ export function App({ client, unexpected, source }: AppProps) {
             onSelect={setSelectedId}
             stickToBottom={true}
             emptyHint={imported === null && capture.mode === 'while-devtools-open' ? whileOpenHint : undefined}
+            hiddenSelectionAt={hiddenSelectionAt}
+            gridRef={list}
           />
-          {selected !== undefined ? <ExchangeDetail exchange={selected} onClose={() => setSelectedId(null)} /> : null}
+          {selected !== undefined ? <ExchangeDetail exchange={selected} onClose={backToList} /> : null}
         </div>
       ) : (
         <PreflightEndpointsView exchanges={exchanges} />
       )}
     </main>
   );
+}
+
+/**
+ * How many shown rows come before `selected` in the whole list when the filter hides it (the shown
+ * rows keep the list's order); `undefined` when it is shown.
+ */
+function shownBefore(all: readonly Exchange[], shown: readonly Exchange[], selected: Exchange): number | undefined {
+  let before = 0;
+  for (const exchange of all) {
+    if (exchange === selected) return shown[before] === selected ? undefined : before;
+    if (shown[before] === exchange) before += 1;
+  }
+  return undefined;
 }

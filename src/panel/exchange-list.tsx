@@ -1,4 +1,4 @@
-import { Component } from 'preact';
+import { Component, type Ref } from 'preact';
 import type { Exchange } from '../capture/exchange';
 import { durationMs, formatMs, preflightLabel, statusLabel, verdictLabel } from './exchange-summary';
 import { VirtualList } from './virtual-list';
@@ -12,14 +12,23 @@ interface ExchangeListProps {
   readonly stickToBottom: boolean;
   /** Said after "No cross-origin requests match." when the list is empty. */
   readonly emptyHint?: string | undefined;
+  /**
+   * Where the selected row would be among the shown ones, when a filter hides it (how many shown
+   * rows come before it): the arrow keys then go on from there, not from the top.
+   */
+  readonly hiddenSelectionAt?: number | undefined;
+  /** The grid element, for focus to come back to it (after the detail closes). */
+  readonly gridRef?: Ref<HTMLDivElement>;
 }
 
 /** One row per exchange. Every value comes from a page: rendered as text, never as HTML. */
-export function ExchangeList({ exchanges, selectedId, onSelect, stickToBottom, emptyHint = 'Requests appear here as the page makes them.' }: ExchangeListProps) {
+export function ExchangeList({ exchanges, selectedId, onSelect, stickToBottom, emptyHint = 'Requests appear here as the page makes them.', hiddenSelectionAt, gridRef }: ExchangeListProps) {
   const selectedIndex = selectedId === null ? -1 : exchanges.findIndex((e) => e.id === selectedId);
   const move = (delta: number): void => {
     if (exchanges.length === 0) return;
-    const next = Math.min(exchanges.length - 1, Math.max(0, (selectedIndex < 0 ? (delta > 0 ? -1 : exchanges.length) : selectedIndex) + delta));
+    // From a hidden selection, the first step lands on the shown row next to it in that direction.
+    const from = selectedIndex >= 0 ? selectedIndex : hiddenSelectionAt !== undefined ? hiddenSelectionAt - (delta > 0 ? 1 : 0) : delta > 0 ? -1 : exchanges.length;
+    const next = Math.min(exchanges.length - 1, Math.max(0, from + delta));
     const target = exchanges[next];
     if (target !== undefined) onSelect(target.id);
   };
@@ -35,6 +44,7 @@ export function ExchangeList({ exchanges, selectedId, onSelect, stickToBottom, e
     // The grid holds its header row and the scrolling rows; it takes the keyboard, and names the
     // selected row as its active descendant, so a screen reader follows the arrow keys.
     <div
+      ref={gridRef}
       class="exchange-list"
       role={rows ? 'grid' : undefined}
       aria-label={rows ? 'Cross-origin requests' : undefined}

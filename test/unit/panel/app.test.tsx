@@ -108,6 +108,36 @@ describe('the CORS panel', () => {
     await waitFor(() => expect(document.querySelector('[role=row][aria-selected=true]')?.textContent).toContain('/k3'));
   });
 
+  it('goes on from a selection the filter hides to the shown row next to it', async () => {
+    const list = ['/a/1', '/b/2', '/a/3', '/b/4', '/a/5'].map((path) => exchange({ path, response: { status: 200, headers: [allowOrigin] } }));
+    const { client } = fakeBackground(list);
+    render(<App client={client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    const selectedText = (): string | null | undefined => document.querySelector('[role=row][aria-selected=true]')?.textContent;
+    for (const [key, expected] of [['ArrowDown', '/a/5'], ['ArrowUp', '/a/3']] as const) {
+      fireEvent.input(screen.getByRole('searchbox'), { target: { value: '' } });
+      await waitFor(() => expect(rows()).toHaveLength(5));
+      fireEvent.click(rows()[3] as HTMLElement);
+      await waitFor(() => expect(selectedText()).toContain('/b/4'));
+      fireEvent.input(screen.getByRole('searchbox'), { target: { value: '/a/' } });
+      await waitFor(() => expect(rows()).toHaveLength(3));
+      fireEvent.keyDown(screen.getByRole('grid', { name: 'Cross-origin requests' }), { key });
+      await waitFor(() => expect(selectedText()).toContain(expected));
+    }
+  });
+
+  it('gives focus back to the list when the detail closes', async () => {
+    const { client } = fakeBackground([exchange({ response: { status: 200, headers: [allowOrigin] } })]);
+    render(<App client={client} unexpected={never} />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(rows()[0] as HTMLElement);
+    const close = await screen.findByRole('button', { name: 'Close detail' });
+    close.focus();
+    fireEvent.click(close);
+    await waitFor(() => expect(screen.queryByRole('article')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('grid', { name: 'Cross-origin requests' }));
+  });
+
   it('reconnects and takes a fresh snapshot when the background goes away', async () => {
     const background = fakeBackground([exchange({ response: { status: 200, headers: [allowOrigin] } })]);
     render(<App client={background.client} unexpected={never} />);
