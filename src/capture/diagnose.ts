@@ -94,12 +94,27 @@ function corsRequestOf(exchange: Exchange, cookieSent: boolean, browser: Browser
   const sent = exchange.requestHeaders;
   return {
     url: exchange.url,
-    // After a cross-origin redirect the browser sends `Origin: null`; the header says what it sent.
-    origin: (sent === null ? undefined : getHeader(sent, 'origin')) ?? exchange.initiator,
+    origin: hopOrigin(exchange) ?? exchange.initiator,
     method: exchange.method,
     headers: sent === null ? headersFromPreflight(exchange) : headerRules(browser).authorRequestHeaders(sent),
     credentials: cookieSent ? 'include' : 'same-origin',
   };
+}
+
+/**
+ * The Origin the browser sent for the last hop, which the CORS checks of that hop compare with.
+ * After a redirect to another origin the request's origin is tainted and Chromium sends
+ * `Origin: null` on the next hop and on its preflight. The hop's own preflight is read first: a
+ * hop its preflight stopped was never sent, and the request headers kept are then the previous
+ * hop's, with the page's Origin. `undefined` when neither shows one.
+ * @see https://fetch.spec.whatwg.org/#concept-request-tainted-origin
+ * @see https://fetch.spec.whatwg.org/#serializing-a-request-origin
+ */
+function hopOrigin(exchange: Exchange): string | undefined {
+  const preflight = exchange.preflights.findLast((p) => p.url === exchange.url);
+  const fromPreflight = preflight === undefined ? undefined : getHeader(preflight.requestHeaders, 'origin');
+  if (fromPreflight !== undefined) return fromPreflight;
+  return exchange.requestHeaders === null ? undefined : getHeader(exchange.requestHeaders, 'origin');
 }
 
 /**

@@ -140,13 +140,16 @@ export class PairingEngine {
     if (request === undefined) return;
     const accessControlRequestMethod = event.method === 'OPTIONS' ? getHeader(event.requestHeaders, 'access-control-request-method') : undefined;
     if (accessControlRequestMethod !== undefined) return this.#preflightSent(request, key, event.requestHeaders, accessControlRequestMethod, event.timeStamp);
+    // A same-origin OPTIONS tracked as a possible hop preflight (see #mayBeHopPreflight) that is none.
+    if (request.exchange === null && !isCrossOriginSubresource(event)) return this.#book.deleteRequest(request, key);
     this.#requestSent(request, key, event.requestHeaders);
   }
 
   /** Starts tracking a request to another origin; `undefined` when it is none of CORS's business. */
   #track(event: WebRequestEvent, key: string, startTime = event.timeStamp): TrackedRequest | undefined {
     const initiator = event.initiator;
-    if (initiator === undefined || this.#ended.has(key) || !isCrossOriginSubresource(event)) return undefined;
+    if (initiator === undefined || this.#ended.has(key)) return undefined;
+    if (!isCrossOriginSubresource(event) && !this.#mayBeHopPreflight(event)) return undefined;
     return this.#book.setRequest({
       requestId: event.requestId,
       tabId: event.tabId,
@@ -159,6 +162,20 @@ export class PairingEngine {
       exchange: null,
       hopPreflight: null,
     }, key);
+  }
+
+  /**
+   * Whether a request to the page's own origin may be the preflight of a request redirected there:
+   * after a redirect through another origin the origin is tainted, and the hop back to the page's
+   * origin is still CORS, preflighted with `Origin: null` (Fetch: serializing a request origin).
+   * Tracked until its headers say whether it is one.
+   */
+  #mayBeHopPreflight(event: WebRequestEvent): boolean {
+    if (event.method !== 'OPTIONS') return false;
+    for (const candidate of this.#book.requestsTo(event.tabId, event.frameId, event.url)) {
+      if (candidate.hopPreflight === null && candidate.exchange !== null && candidate.exchange.redirects.length > 0) return true;
+    }
+    return false;
   }
 
   /** The request's own headers: now its mode is known, and its preflight can be checked. */
