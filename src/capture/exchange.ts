@@ -79,7 +79,7 @@ export interface PreflightRecord {
 export interface PreflightCacheLink {
   /** The exchange whose preflight filled the cache, when this session saw it. */
   readonly exchangeId: string | null;
-  /** Its Access-Control-Max-Age in seconds (`null` when absent: Chromium then caches 5 s). */
+  /** Its Access-Control-Max-Age in seconds (`null` when absent or not a number: Chromium then caches 5 s, Firefox not at all). */
   readonly maxAge: number | null;
 }
 

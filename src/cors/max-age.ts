@@ -9,8 +9,6 @@ export interface MaxAge {
   readonly effective: number;
 }
 
-/** Chromium caches a preflight 5 s when Access-Control-Max-Age is absent or unparsable. */
-export const DEFAULT_MAX_AGE = 5;
 
 /** What the extension suggests sending: Chromium's cap (2 h), which Firefox (24 h) honours too. */
 export const SUGGESTED_MAX_AGE = 7200;
@@ -28,13 +26,18 @@ export function parseMaxAgeSeconds(raw: string): number | null {
 }
 
 /**
- * Access-Control-Max-Age as the browser applies it: absent or unparsable -> 5 s; negative -> 0
- * (not cached); capped at the browser's limit. The standard leaves the cap to the user agent:
+ * Access-Control-Max-Age as the browser applies it: absent or unparsable -> the browser's default
+ * (5 s in Chromium, not cached in Firefox); negative -> 0 (not cached); capped at the browser's limit. The standard leaves the cap to the user agent:
  * Chromium 156 caps at 2 h (services/network/cors/preflight_result.cc), Firefox at 24 h.
  * @see https://fetch.spec.whatwg.org/#http-access-control-max-age
  */
 export function parseMaxAge(raw: string | null, profile: BrowserProfile): MaxAge {
-  const seconds = raw === null ? null : parseMaxAgeSeconds(raw);
-  const effective = seconds === null ? DEFAULT_MAX_AGE : seconds < 0 ? 0 : Math.min(seconds, profile.maxAgeCap);
+  const seconds = raw === null || (!profile.maxAgeTakesPlusSign && raw.startsWith('+')) ? null : parseMaxAgeSeconds(raw);
+  const effective = seconds === null ? profile.defaultMaxAge : seconds < 0 ? 0 : Math.min(seconds, profile.maxAgeCap);
   return { raw, seconds, effective };
+}
+
+/** How long `profile`'s browser caches a preflight without a valid Access-Control-Max-Age, in words. */
+export function defaultCaching(profile: BrowserProfile): string {
+  return profile.defaultMaxAge > 0 ? `${profile.label} caches the preflight only ${profile.defaultMaxAge} s` : `${profile.label} does not cache the preflight at all: every request is preflighted`;
 }

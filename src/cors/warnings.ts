@@ -1,7 +1,7 @@
 import type { BrowserProfile } from './browser-profile';
 import type { ClassifiedRequest } from './classify-request';
 import { displayName } from './reason';
-import { parseMaxAgeSeconds, SUGGESTED_MAX_AGE } from './max-age';
+import { defaultCaching, parseMaxAge, SUGGESTED_MAX_AGE } from './max-age';
 import type { PreflightOutcome } from './preflight-check';
 import type { Answer } from './cors-response-headers';
 import { listHasToken } from './response-header';
@@ -102,11 +102,11 @@ function maxAgeWarning(preflight: Answer, profile: BrowserProfile): CorsWarning 
   const raw = preflight.headers.maxAge;
   const link = specLinks.accessControlMaxAge;
   if (raw === null) {
-    return Object.freeze({ code: 'max-age-missing', message: `The preflight has no Access-Control-Max-Age, so ${profile.label} caches it for only 5 s and preflights again after that; send e.g. Access-Control-Max-Age: ${SUGGESTED_MAX_AGE}.`, link });
+    return Object.freeze({ code: 'max-age-missing', message: `The preflight has no Access-Control-Max-Age, so ${defaultCaching(profile)}; send e.g. Access-Control-Max-Age: ${SUGGESTED_MAX_AGE}.`, link });
   }
-  const seconds = parseMaxAgeSeconds(raw);
+  const seconds = parseMaxAge(raw, profile).seconds;
   if (seconds === null) {
-    return { code: 'max-age-invalid', message: `Access-Control-Max-Age: ${raw} is not a whole number of seconds, so it is ignored and the preflight is cached for 5 s.`, link };
+    return { code: 'max-age-invalid', message: `Access-Control-Max-Age: ${raw} is not a whole number of seconds, so it is ignored and ${defaultCaching(profile)}.`, link };
   }
   if (seconds > 7200) {
     const firefox = seconds > 86400 ? ' and Firefox to 24 h' : '; Firefox allows up to 24 h';

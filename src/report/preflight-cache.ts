@@ -7,7 +7,7 @@
 import type { Exchange, PreflightRecord } from '../capture/exchange';
 import { getHeader } from '../capture/header-list';
 import { browserProfile, type Browser } from '../cors/browser-profile';
-import { DEFAULT_MAX_AGE, parseMaxAge } from '../cors/max-age';
+import { defaultCaching, parseMaxAge } from '../cors/max-age';
 import { SUGGESTED_MAX_AGE } from './cors-needs';
 import { endpointOf } from './endpoint-of';
 
@@ -75,10 +75,10 @@ function maxAgeObservations(preflights: readonly PreflightRecord[], browser: Bro
     const shown = JSON.stringify((example ?? '').slice(0, 40));
     switch (kind) {
       case 'max-age-missing':
-        out.push({ kind, count, message: `Access-Control-Max-Age is missing, so the browser caches each preflight only ${DEFAULT_MAX_AGE} s.`, advice: suggest });
+        out.push({ kind, count, message: `Access-Control-Max-Age is missing, so ${defaultCaching(profile)}.`, advice: suggest });
         break;
       case 'max-age-invalid':
-        out.push({ kind, count, message: `Access-Control-Max-Age: ${shown} is not a number of seconds, so the browser caches each preflight only ${DEFAULT_MAX_AGE} s.`, advice: suggest });
+        out.push({ kind, count, message: `Access-Control-Max-Age: ${shown} is not a number of seconds, so ${defaultCaching(profile)}.`, advice: suggest });
         break;
       case 'max-age-zero':
         out.push({ kind, count, message: 'Access-Control-Max-Age: 0 turns the preflight cache off: every request preflights.', advice: suggest });

@@ -1,4 +1,5 @@
 import type { Exchange } from '../../capture/exchange';
+import { browserProfile, type BrowserProfile } from '../../cors/browser-profile';
 import { CopyAsCurl } from './copy-as-curl';
 import { HeadersTable } from './headers-table';
 import { Timeline } from './timeline';
@@ -45,7 +46,7 @@ export function ExchangeDetail({ exchange, onClose }: { exchange: Exchange; onCl
           </div>
         ))}
         {exchange.preflightCache !== null ? (
-          <p class="muted">No preflight: the browser's preflight cache answered{preflightCacheNote(exchange.preflightCache)}.</p>
+          <p class="muted">No preflight: the browser's preflight cache answered{preflightCacheNote(exchange.preflightCache, browserProfile(exchange.diagnosis?.verdict.browser))}.</p>
         ) : null}
         <div class="raw-pair">
           <HeadersTable title="Request" headers={exchange.requestHeaders} statusLine={`${exchange.method} ${exchange.url}`} />
@@ -62,10 +63,12 @@ export function ExchangeDetail({ exchange, onClose }: { exchange: Exchange; onCl
 
 /**
  * What is known of the preflight that filled the cache: nothing when this capture did not see it
- * (its Max-Age is then unknown, not absent); else its Access-Control-Max-Age, and without one the
- * default that made the hit possible (5 s in Chromium and Firefox alike).
+ * (its Max-Age is then unknown, not absent); else its Access-Control-Max-Age, and without one how
+ * long the browser caches (Chromium 5 s; Firefox not at all, see browser-profile.ts).
  */
-function preflightCacheNote(link: NonNullable<Exchange['preflightCache']>): string {
+function preflightCacheNote(link: NonNullable<Exchange['preflightCache']>, profile: BrowserProfile): string {
   if (link.exchangeId === null) return ', filled by a preflight made before this capture saw it';
-  return link.maxAge === null ? ' (no Access-Control-Max-Age on the preflight that filled it: browsers cache 5 s without one)' : ` (Access-Control-Max-Age: ${link.maxAge})`;
+  if (link.maxAge !== null) return ` (Access-Control-Max-Age: ${link.maxAge})`;
+  const caches = profile.defaultMaxAge > 0 ? `: ${profile.label} caches ${profile.defaultMaxAge} s without one` : '';
+  return ` (no Access-Control-Max-Age on the preflight that filled it${caches})`;
 }

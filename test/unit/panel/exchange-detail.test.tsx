@@ -22,7 +22,7 @@ describe('the preflight cache note', () => {
 
   it("gives the Max-Age of the preflight it saw, or the browsers' default without one", () => {
     expect(noteOf({ ...cacheHit(), preflightCache: { exchangeId: '1:7', maxAge: 600 } })).toContain('(Access-Control-Max-Age: 600)');
-    expect(noteOf({ ...cacheHit(), preflightCache: { exchangeId: '1:7', maxAge: null } })).toContain('no Access-Control-Max-Age on the preflight that filled it: browsers cache 5 s without one');
+    expect(noteOf({ ...cacheHit(), preflightCache: { exchangeId: '1:7', maxAge: null } })).toContain('(no Access-Control-Max-Age on the preflight that filled it: Chromium caches 5 s without one)');
   });
 });
 
