@@ -1,4 +1,4 @@
-import { readCorsExchange, specLinks, type Browser, type Classification, type CorsRequest, type CorsVerdict, type CredentialsMode, type HttpResponseLike, type Reason, type ReasonDetail } from '../cors/index';
+import { readCorsExchange, specLinks, type Browser, type Classification, type CorsRequest, type CorsVerdict, type CredentialsMode, type HttpResponseLike, type Reason } from '../cors/index';
 import { headerRules } from './author-headers';
 import { corsBlockErrors } from './cors-block-error';
 import type { Diagnosis, Exchange, PreflightRecord } from './exchange';
@@ -171,9 +171,8 @@ function listedByPreflight(name: string): Reason {
     header: name,
     // The convention for a value that was not observed (src/report reads it so).
     value: '',
-    // Not one of the core's failures: which rule the value broke is not known. (The core's
-    // ReasonDetail has no kind for it; the report schema leaves `kind` open.)
-    detail: { kind: 'listed-by-preflight' } as unknown as ReasonDetail,
+    // Which rule the value broke is not known.
+    detail: { kind: 'listed-by-preflight' },
     message:
       `The browser listed ${name} in the preflight's Access-Control-Request-Headers, so it counted the ${display} value as not CORS-safelisted ` +
       `(the value was not observed: the preflight stopped the request, so it was never sent), and the server must allow it with Access-Control-Allow-Headers: ${name}.`,

@@ -49,7 +49,13 @@ export type ReasonRule = (typeof reasonRules)[number];
 export type ReasonDetail =
   | { readonly kind: 'method-not-safelisted'; readonly method: string; readonly safelisted: readonly CorsSafelistedMethod[] }
   | SafelistFailure
-  | { readonly kind: 'total-size'; readonly total: number; readonly limit: number; readonly headers: readonly string[] };
+  | { readonly kind: 'total-size'; readonly total: number; readonly limit: number; readonly headers: readonly string[] }
+  /**
+   * The browser's own preflight listed this safelisted header in Access-Control-Request-Headers,
+   * and its value was never observed (the preflight stopped the request): which rule the value
+   * broke is not known. Given by the capture's diagnosis, never by classify().
+   */
+  | { readonly kind: 'listed-by-preflight' };
 
 /** One reason a preflight is sent. */
 export interface Reason {

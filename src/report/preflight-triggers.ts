@@ -52,6 +52,7 @@ function triggerOf(reason: Reason, observed: boolean): { key: string; value: str
         return { key: `value ${header} ${value}`, value, words: value === '' ? `\`${header}\` with an unparsable value` : `\`${header}: ${short(value)}\`` };
       }
       if (d.kind === 'value-too-long') return { key: `long ${header}`, value: reason.value, words: `\`${header}\` value over 128 bytes` };
+      if (d.kind === 'listed-by-preflight') return { key: `listed ${header}`, value: null, words: `\`${header}\` (listed by the preflight, value not observed)` };
       return { key: `value ${header} ${reason.value ?? ''}`, value: reason.value, words: `\`${header}: ${short(reason.value ?? '')}\`` };
     }
   }
