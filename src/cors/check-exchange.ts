@@ -71,6 +71,24 @@ function isRedirect(answer: Answer): boolean {
 }
 
 /**
+ * A CORS request redirected to a URL with a user name or password, of another origin than the
+ * request's: a network error (Fetch, HTTP-redirect fetch; Chromium's RedirectContainsCredentials,
+ * seen in Chromium 156: "Redirect location '' contains a username and password").
+ * @see https://fetch.spec.whatwg.org/#http-redirect-fetch
+ */
+function redirectsWithCredentials(answer: Answer, url: string, requestOrigin: string): boolean {
+  const location = answer.headers.location;
+  if (location === null || !location.includes('@')) return false;
+  let target: URL;
+  try {
+    target = new URL(location, url);
+  } catch {
+    return false;
+  }
+  return (target.username !== '' || target.password !== '') && target.origin !== requestOrigin;
+}
+
+/**
  * Start loading a header list: its owner's `headers`, the array, its first line. An exchange's
  * three lists (the request's, the preflight's, the response's) lie apart in memory, and each is a
  * chain of dependent loads; touched here one after the other (the answers first: they are read
@@ -173,6 +191,10 @@ function checkAnswers(c: ClassifiedRequest, url: string, response: Answer | null
     return blocked(c, failure, 'response', response, credentials, profile, asked, preflightMissing ? ['preflight'] : [], fix, warnings);
   }
   if (isRedirect(response)) {
+    if (redirectsWithCredentials(response, url, c.requestOrigin)) {
+      const failure: CorsFailure = { error: 'RedirectContainsCredentials', failedParameter: '' };
+      return blocked(c, failure, 'response', response, credentials, profile, asked, preflightMissing ? ['preflight'] : [], { preflight: fixPreflight, response: [] }, warnings);
+    }
     const missing: Stage[] = preflightMissing ? ['preflight', 'response'] : ['response'];
     const explanation = `${asked} The response is a redirect that passes the CORS check; the browser follows it, and the final response needs its own check.`;
     return settled(null, explanation, credentials, profile, missing, { preflight: fixPreflight, response: [] }, warnings);

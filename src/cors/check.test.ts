@@ -113,3 +113,25 @@ describe('check: failures, as Chromium names them', () => {
     expect(v.explanation).toMatch(/not an absolute URL/);
   });
 });
+
+describe('check: a redirect to a URL with credentials', () => {
+  // Chromium 156, seen: a fetch() redirected by a 302 (Access-Control-Allow-Origin: *) to
+  // http://user:pw@<another origin>/x is blocked, "Redirect location '' contains a username and password".
+  const req = request('GET');
+  const redirect = (location: string) => answer(302, { 'Access-Control-Allow-Origin': '*', Location: location });
+
+  it('is blocked when it leads to another origin than the request\'s, in either browser', () => {
+    for (const browser of ['chromium', 'firefox'] as const) {
+      const v = check(exchange(req, null, redirect('https://user:secret@other.example/x')), { browser });
+      expect(v).toMatchObject({ ok: false, error: 'RedirectContainsCredentials', failedParameter: '', stage: 'response', fix: { preflight: [], response: [] }, firefoxReason: null });
+      expect(v.explanation).toMatch(/redirect to a URL on https:\/\/other\.example that holds a user name or password/);
+      expect(v.explanation).not.toContain('secret');
+    }
+    expect(check(exchange(req, null, redirect('https://token@other.example/x'))).error).toBe('RedirectContainsCredentials');
+  });
+
+  it('is followed when the URL has no credentials, or is of the request\'s own origin', () => {
+    expect(check(exchange(req, null, redirect('https://other.example/x')))).toMatchObject({ ok: null, error: null });
+    expect(check(exchange(req, null, redirect(`${PAGE.replace('://', '://user:pw@')}/back`)))).toMatchObject({ ok: null, error: null });
+  });
+});

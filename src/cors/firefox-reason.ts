@@ -11,9 +11,10 @@ export interface FirefoxReason {
 /**
  * Firefox's own name for a failed check, as its console reports it ("Cross-Origin Request
  * Blocked: ... (Reason: ...)"), so a user can match what the console said. Keys and parameters
- * as Firefox 153 reported them in the conformance corpus.
+ * as Firefox 153 reported them in the conformance corpus; `null` for a failure no recorded case
+ * showed Firefox's words for (a redirect to a URL with credentials), rather than a guess.
  */
-export function firefoxReasonFor(failure: CorsFailure, answer: Answer | null): FirefoxReason {
+export function firefoxReasonFor(failure: CorsFailure, answer: Answer | null): FirefoxReason | null {
   const status = answer === null ? null : String(answer.status);
   // (Chromium's names as they are, each preflight twin beside its response one: no string built per call.)
   switch (failure.error) {
@@ -48,6 +49,8 @@ export function firefoxReasonFor(failure: CorsFailure, answer: Answer | null): F
       return { reason: 'CORSExternalRedirectNotAllowed', parameter: null };
     case 'CorsDisabledScheme':
       return { reason: 'CORSRequestNotHttp', parameter: null };
+    case 'RedirectContainsCredentials':
+      return null;
     default:
       return { reason: 'CORSDidNotSucceed2', parameter: null };
   }

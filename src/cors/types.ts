@@ -118,6 +118,7 @@ export type CorsErrorName =
   | 'WildcardOriginNotAllowed'
   | 'InvalidAllowCredentials'
   | 'CorsDisabledScheme'
+  | 'RedirectContainsCredentials'
   | (string & {});
 
 export type Stage = 'preflight' | 'response';
