@@ -172,7 +172,9 @@ function checkAnswers(c: ClassifiedRequest, url: string, response: Answer | null
   if (c.preflight && preflight !== null) {
     outcome = preflightCheck(preflight.status, preflight.headers, c.method, c.requestHeaders, c.requestOrigin, credentials, profile);
     if (outcome.failure !== null) {
-      const fix = { preflight: preflightFix(c, preflight, credentials, profile), response: responseFix(c, response, credentials, profile) };
+      // No header line makes a redirected preflight pass: it must be answered where it is asked.
+      const redirected = outcome.failure.error === 'PreflightDisallowedRedirect';
+      const fix = { preflight: redirected ? [] : preflightFix(c, preflight, credentials, profile), response: responseFix(c, response, credentials, profile) };
       const warnings = collectWarnings(c, preflight, outcome, response, profile);
       return blocked(c, outcome.failure, 'preflight', preflight, credentials, profile, sentPreflight(c, url), [], fix, warnings);
     }
@@ -199,7 +201,8 @@ function checkAnswers(c: ClassifiedRequest, url: string, response: Answer | null
     const explanation = `${asked} The response is a redirect that passes the CORS check; the browser follows it, and the final response needs its own check.`;
     return settled(null, explanation, credentials, profile, missing, { preflight: fixPreflight, response: [] }, warnings);
   }
-  return settled(true, `${asked}${responseAllowed(c.requestOrigin)}`, credentials, profile, preflightMissing ? ['preflight'] : [], { preflight: fixPreflight, response: [] }, warnings);
+  // Passed: nothing to fix (a preflight the cache answered passed too, or the request would have failed).
+  return settled(true, `${asked}${responseAllowed(c.requestOrigin)}`, credentials, profile, preflightMissing ? ['preflight'] : [], emptyFix(), warnings);
 }
 
 function settledFailure(explanation: string, credentials: CredentialsMode, profile: BrowserProfile): CorsVerdict {

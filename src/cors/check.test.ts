@@ -135,3 +135,19 @@ describe('check: a redirect to a URL with credentials', () => {
     expect(check(exchange(req, null, redirect(`${PAGE.replace('://', '://user:pw@')}/back`)))).toMatchObject({ ok: null, error: null });
   });
 });
+
+describe('check: fix lines only where a header line fixes something', () => {
+  it('none for a redirected preflight: it must be answered where it is asked', () => {
+    const req = request('PUT');
+    const v = check(exchange(req, answer(301, { Location: "https://api.example/items/", 'Access-Control-Allow-Origin': PAGE })));
+    expect(v).toMatchObject({ ok: false, error: 'PreflightDisallowedRedirect' });
+    expect(v.fix.preflight).toEqual([]);
+  });
+
+  it('none for an exchange that passed with its preflight answered by the cache', () => {
+    const req = request('PUT');
+    const v = check(exchange(req, null, ok(req)));
+    expect(v).toMatchObject({ ok: true, missing: ['preflight'] });
+    expect(v.fix).toEqual({ preflight: [], response: [] });
+  });
+});
