@@ -24,6 +24,13 @@ describe('warnings beyond the browser verdict', () => {
     }
   });
 
+  it('preflight-unauthorized says what a 401 most likely means, and both things a 403 can mean', () => {
+    const req = request('PUT');
+    const message = (status: number) => check(exchange(req, answer(status, {}))).warnings.find((w) => w.code === 'preflight-unauthorized')?.message;
+    expect(message(401)).toMatch(/most likely checks authentication before CORS/);
+    expect(message(403)).toMatch(/either the server checks authentication before CORS .* or its CORS configuration refused this origin, method or headers/);
+  });
+
   it('preflight-without-cors-headers: a 2xx preflight with no Access-Control-Allow-*', () => {
     const v = check(exchange(request('PUT'), answer(200, { Allow: 'GET, PUT' })));
     expect(codes(v)).toEqual(['preflight-without-cors-headers']);

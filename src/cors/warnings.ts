@@ -51,13 +51,17 @@ export function collectWarnings(
     if (status === 401 || status === 403) {
       warnings.push({
         code: 'preflight-unauthorized',
-        message: `The preflight got ${status}: the server checks authentication before CORS, but a preflight never carries cookies or Authorization, so OPTIONS must pass unauthenticated.`,
+        // A 403 is as often a CORS configuration saying no (Spring answers 403 "Invalid CORS request").
+        message:
+          status === 401
+            ? 'The preflight got 401: the server most likely checks authentication before CORS, but a preflight never carries cookies or Authorization, so OPTIONS must pass unauthenticated.'
+            : "The preflight got 403: either the server checks authentication before CORS (a preflight never carries cookies or Authorization, so OPTIONS must pass unauthenticated), or its CORS configuration refused this origin, method or headers (Spring, for one, answers 403 \"Invalid CORS request\"); check both.",
         link: specLinks.corsPreflightFetch,
       });
     } else if (status >= 200 && status <= 299 && !preflight.headers.anyAllow) {
       warnings.push({
         code: 'preflight-without-cors-headers',
-        message: `The preflight got ${status} with no Access-Control-Allow-* header at all: the server's CORS middleware rejected the request silently; check its allowed origins, methods and headers.`,
+        message: `The preflight got ${status} with no Access-Control-Allow-* header at all: either nothing on the server handles CORS for this URL (a framework's own OPTIONS answer looks like this), or its CORS middleware refused the request without saying so; check that CORS is set up for this route, then its allowed origins, methods and headers.`,
         link: specLinks.corsPreflightFetch,
       });
     }
