@@ -133,6 +133,7 @@ export const warningCodes = [
   'max-age-invalid',
   'max-age-over-cap',
   'headers-dropped',
+  'origin-null',
 ] as const;
 export type WarningCode = (typeof warningCodes)[number];
 

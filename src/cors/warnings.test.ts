@@ -95,6 +95,14 @@ describe('warnings beyond the browser verdict', () => {
     expect(warning('+60', 'firefox')).toMatchObject({ code: 'max-age-invalid' });
   });
 
+  it('origin-null: answering an opaque origin lets every such document in', () => {
+    const req = request('GET', undefined, { origin: 'null' });
+    const v = check(exchange(req, null, answer(200, {})));
+    expect(v.fix.response).toEqual(['Access-Control-Allow-Origin: null']);
+    expect(v.warnings.find((w) => w.code === 'origin-null')?.message).toMatch(/lets every such document read the response/);
+    expect(codes(check(exchange(request('GET'), null, answer(200, {}))))).not.toContain('origin-null');
+  });
+
   it('headers-dropped: forbidden headers fetch() dropped', () => {
     const req = request('GET', { Cookie: 'a=b' });
     expect(check(exchange(req, null, ok(req))).warnings[0]).toMatchObject({ code: 'headers-dropped', message: expect.stringMatching(/dropped Cookie/) });

@@ -46,6 +46,14 @@ export function collectWarnings(
     });
   }
   if (!classified.crossOrigin) return warnings;
+  if (classified.requestOrigin === 'null') {
+    warnings.push({
+      code: 'origin-null',
+      message:
+        'The request came from an opaque origin (Origin: null: a sandboxed iframe, a file: or data: page, or a request redirected across origins). Answering it with Access-Control-Allow-Origin: null lets every such document read the response; prefer giving the page a real origin.',
+      link: specLinks.accessControlAllowOrigin,
+    });
+  }
   if (preflight !== null) {
     const status = preflight.status;
     if (status === 401 || status === 403) {
