@@ -1,8 +1,8 @@
-import { readCorsExchange, specLinks, type Browser, type Classification, type CorsRequest, type CorsVerdict, type CredentialsMode, type HttpResponseLike, type Reason } from '../cors/index';
+import { readCorsExchange, type Browser, type CorsRequest, type CorsVerdict, type CredentialsMode, type HttpResponseLike } from '../cors/index';
 import { headerRules } from './author-headers';
 import { corsBlockErrors } from './cors-block-error';
 import type { Diagnosis, Exchange, PreflightRecord } from './exchange';
-import { getHeader, type HeaderList } from './header-list';
+import { getHeader } from './header-list';
 
 /**
  * The core's reading of a settled exchange: how the request classifies and whether the
@@ -28,8 +28,7 @@ export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Dia
   const preflight = lastPreflightResponse(exchange);
   const response: HttpResponseLike | null = exchange.response === null ? null : { status: exchange.response.status, headers: exchange.response.headers };
   // Classified once for the classification and every verdict below.
-  const read = readCorsExchange({ request, preflight, response }, { browser });
-  const reading = exchange.requestHeaders === null ? readFromPreflight(read) : read;
+  const reading = readCorsExchange({ request, preflight, response }, { browser });
   const classification = reading.classification;
   const blockedByBrowser = exchange.error !== null && corsBlockErrors.has(exchange.error);
   const unanswered = unansweredPreflight(exchange);
@@ -96,7 +95,8 @@ function corsRequestOf(exchange: Exchange, cookieSent: boolean, browser: Browser
     url: exchange.url,
     origin: hopOrigin(exchange) ?? exchange.initiator,
     method: exchange.method,
-    headers: sent === null ? headersFromPreflight(exchange) : headerRules(browser).authorRequestHeaders(sent),
+    headers: sent === null ? [] : headerRules(browser).authorRequestHeaders(sent),
+    listedByPreflight: sent === null ? namesListedByPreflight(exchange) : undefined,
     credentials: cookieSent ? 'include' : 'same-origin',
   };
 }
@@ -119,65 +119,13 @@ function hopOrigin(exchange: Exchange): string | undefined {
 
 /**
  * A request stopped by its preflight is never sent (Chrome then shows no request headers): its
- * preflight's Access-Control-Request-Headers still names the headers that caused it, and those
- * names are CORS-unsafe by the browser's own account (it listed them), whatever their values were.
- * Their values were not seen. An empty value would not do: `Accept: ""` is safelisted, so the
- * request would read as a simple one with its preflight ignored. Each name is given a value over
- * 128 bytes, which no browser safelists under any name, so the core classifies exactly these names
- * as unsafe and checks the preflight against them; {@link readFromPreflight} then replaces every
- * reason (and sentence) that value made up with what the preflight shows.
+ * preflight's Access-Control-Request-Headers still names the headers that caused it, CORS-unsafe
+ * by the browser's own account whatever their values were; the core reads the request by them.
  * @see https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names
  */
-function headersFromPreflight(exchange: Exchange): HeaderList {
+function namesListedByPreflight(exchange: Exchange): readonly string[] {
   const preflight = exchange.preflights.findLast((p) => p.url === exchange.url) ?? exchange.preflights.at(-1);
-  return preflight === undefined ? [] : preflight.accessControlRequestHeaders.map((name) => [name, UNSEEN_VALUE] as const);
-}
-
-/** Stands for a value that was not observed: over the 128 bytes any safelisted value is held to. */
-const UNSEEN_VALUE = 'x'.repeat(129);
-
-type Reading = ReturnType<typeof readCorsExchange>;
-
-/**
- * The reading of a request that was never sent, in the preflight's terms: a name the browser
- * listed that is not safelisted under any value keeps the core's reason (it names the header only);
- * a safelisted name (Accept, Content-Type, ...) was listed for its value, which was not observed,
- * and gets a reason saying so instead of one about the stand-in value.
- */
-function readFromPreflight(read: Reading): Reading {
-  const replaced = new Map<string, string>();
-  const reasons = read.classification.reasons.map((reason) => {
-    if (reason.header === null || reason.value !== UNSEEN_VALUE) return reason;
-    if (reason.detail.kind === 'name-not-safelisted') return { ...reason, value: '' };
-    const listed = listedByPreflight(reason.header);
-    replaced.set(reason.message, listed.message);
-    return listed;
-  });
-  if (replaced.size === 0 && reasons.every((r, i) => r === read.classification.reasons[i])) return read;
-  const classification: Classification = { ...read.classification, reasons };
-  const honest = (verdict: CorsVerdict): CorsVerdict => {
-    let explanation = verdict.explanation;
-    for (const [made, seen] of replaced) explanation = explanation.split(made).join(seen);
-    return explanation === verdict.explanation ? verdict : { ...verdict, explanation };
-  };
-  return { classification, check: (credentials) => honest(read.check(credentials)) };
-}
-
-/** A safelisted name the preflight listed: its value made it CORS-unsafe, and was not observed. */
-function listedByPreflight(name: string): Reason {
-  const display = name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
-  return {
-    rule: 'header-value',
-    header: name,
-    // The convention for a value that was not observed (src/report reads it so).
-    value: '',
-    // Which rule the value broke is not known.
-    detail: { kind: 'listed-by-preflight' },
-    message:
-      `The browser listed ${name} in the preflight's Access-Control-Request-Headers, so it counted the ${display} value as not CORS-safelisted ` +
-      `(the value was not observed: the preflight stopped the request, so it was never sent), and the server must allow it with Access-Control-Allow-Headers: ${name}.`,
-    link: specLinks.corsSafelistedRequestHeader,
-  };
+  return preflight === undefined ? [] : preflight.accessControlRequestHeaders;
 }
 
 /** The preflight of the request's last hop when it failed without an answer (a network error), else `undefined`. */

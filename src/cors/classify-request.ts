@@ -2,9 +2,9 @@ import { type AuthorHeaderList, authorHeaderList, type RequestHeader } from './a
 import type { BrowserProfile } from './browser-profile';
 import { describeByte } from './http-bytes';
 import { isCorsSafelistedMethod, methodProblem, normalizeMethod } from './method';
-import { headerReason, methodReason, totalSizeReason } from './reason';
+import { headerReason, listedByPreflightReason, methodReason, totalSizeReason } from './reason';
 import { type ParsedUrl, parseRequestUrl, serializeRequestOrigin } from './request-url';
-import { corsSafelistFailureByRule } from './safelisted-request-header';
+import { corsSafelistFailureByRule, safelistRule } from './safelisted-request-header';
 import { specLinks } from './spec-links';
 import type { Classification, CorsRequest, InvalidRequest, Reason } from './types';
 
@@ -94,7 +94,8 @@ export function classifyRequest(request: CorsRequest, profile: BrowserProfile): 
   // 6. A preflight is needed when the method is not safelisted or a header name is CORS-unsafe.
   const reasons: Reason[] = [];
   if (!isCorsSafelistedMethod(method)) reasons.push(methodReason(method));
-  const requestHeaders = corsUnsafeRequestHeaderNames(list, profile, reasons);
+  const listed = req.listedByPreflight;
+  const requestHeaders = listed === undefined ? corsUnsafeRequestHeaderNames(list, profile, reasons) : listedUnsafeNames(listed, profile, reasons);
   return { crossOrigin, preflight: reasons.length > 0, method, requestHeaders, reasons, dropped: list.dropped, invalid: null, requestOrigin, target };
 }
 
@@ -135,6 +136,17 @@ export function corsUnsafeRequestHeaderNames(list: AuthorHeaderList, profile: Br
   for (let r = 1; r < unsafe.length; r++) if (unsafe[r] !== unsafe[w - 1]) unsafe[w++] = unsafe[r] as string;
   if (w !== unsafe.length) unsafe.length = w;
   return unsafe;
+}
+
+/**
+ * The unsafe names of a request never sent, as its preflight listed them: lowercase, sorted,
+ * de-duplicated, each with its reason.
+ */
+function listedUnsafeNames(listed: readonly string[], profile: BrowserProfile, reasons: Reason[]): string[] {
+  const names = [...new Set(listed.map((name) => text(name).toLowerCase()))];
+  insertionSort(names);
+  for (const name of names) reasons.push(listedByPreflightReason(name, safelistRule(name, profile) !== null));
+  return names;
 }
 
 /** Byte-order sort for the handful of names a request has. */

@@ -82,6 +82,26 @@ const rangeWords = {
 } as const;
 
 /**
+ * A reason for a header the browser's own preflight listed, whose value was not observed: a name
+ * that is not safelisted under any value is named as such; a safelisted one (Accept, Content-Type,
+ * ...) was listed for its value, which rule it broke is not known.
+ */
+export function listedByPreflightReason(name: string, safelistedName: boolean): Reason {
+  if (!safelistedName) return headerReason(name, '', { kind: 'name-not-safelisted' }, 1);
+  return {
+    rule: 'header-value',
+    header: name,
+    // The convention for a value that was not observed (src/report reads it so).
+    value: '',
+    detail: { kind: 'listed-by-preflight' },
+    message:
+      `The browser listed ${name} in the preflight's Access-Control-Request-Headers, so it counted the ${displayName(name)} value as not CORS-safelisted ` +
+      `(the value was not observed: the preflight stopped the request, so it was never sent), and the server must allow it with Access-Control-Allow-Headers: ${name}.`,
+    link: specLinks.corsSafelistedRequestHeader,
+  };
+}
+
+/**
  * A reason for a header that is not a CORS-safelisted request-header.
  * @see https://fetch.spec.whatwg.org/#cors-safelisted-request-header
  */

@@ -24,6 +24,13 @@ export interface CorsRequest {
   readonly method: string;
   /** Author headers as passed to fetch(), in order, repeats allowed. */
   readonly headers: HeaderLines;
+  /**
+   * For a request that was never sent (its preflight stopped it, so its own headers are unknown):
+   * the names its preflight listed in Access-Control-Request-Headers, CORS-unsafe by the browser's
+   * own account, their values not observed. They are the request's unsafe header names; `headers`
+   * is then ignored.
+   */
+  readonly listedByPreflight?: readonly string[];
   /** Default 'same-origin'. */
   readonly credentials?: CredentialsMode;
 }
@@ -53,7 +60,7 @@ export type ReasonDetail =
   /**
    * The browser's own preflight listed this safelisted header in Access-Control-Request-Headers,
    * and its value was never observed (the preflight stopped the request): which rule the value
-   * broke is not known. Given by the capture's diagnosis, never by classify().
+   * broke is not known. Given by classify() for a request read from its preflight (`CorsRequest.listedByPreflight`).
    */
   | { readonly kind: 'listed-by-preflight' };
 
