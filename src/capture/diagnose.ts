@@ -3,6 +3,7 @@ import { headerRules } from './author-headers';
 import { corsBlockErrors } from './cors-block-error';
 import type { Diagnosis, Exchange, PreflightRecord } from './exchange';
 import { getHeader } from './header-list';
+import { originOf } from './url-origin';
 
 /**
  * The core's reading of a settled exchange: how the request classifies and whether the
@@ -166,13 +167,6 @@ function preflightGotNoAnswer(exchange: Exchange, preflight: PreflightRecord, re
   };
 }
 
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
-}
 
 function lastPreflightResponse(exchange: Exchange): HttpResponseLike | null | undefined {
   const preflight = exchange.preflights.findLast((p) => p.url === exchange.url);

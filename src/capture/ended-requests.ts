@@ -6,21 +6,15 @@
  * the most recent keys are enough; held in memory only (a restarted background starts empty).
  */
 export class EndedRequests {
+  /** In the order they ended (a Set keeps insertion order): the first is the oldest. */
   readonly #keys = new Set<string>();
-  readonly #order: string[];
-  #next = 0;
 
-  constructor(readonly capacity = 2048) {
-    this.#order = new Array<string>(capacity).fill('');
-  }
+  constructor(readonly capacity = 2048) {}
 
   add(key: string): void {
     if (this.#keys.has(key)) return;
-    const oldest = this.#order[this.#next] as string;
-    if (oldest !== '') this.#keys.delete(oldest);
-    this.#order[this.#next] = key;
-    this.#next = (this.#next + 1) % this.capacity;
     this.#keys.add(key);
+    if (this.#keys.size > this.capacity) this.#keys.delete(this.#keys.values().next().value as string);
   }
 
   has(key: string): boolean {

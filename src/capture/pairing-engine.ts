@@ -1,9 +1,10 @@
+import { browserProfile, type BrowserProfile } from '../cors/browser-profile';
 import type { Browser } from '../cors/index';
+import { parseMaxAge } from '../cors/max-age';
 import { headerRules, type HeaderRules } from './author-headers';
 import type { Exchange, PreflightRecord, ResponseRecord } from './exchange';
 import { EndedRequests } from './ended-requests';
 import { getHeader, splitHeaderNames, type HeaderList } from './header-list';
-import { maxAgeOf } from './max-age';
 import { copyExchange, copyPreflightRecord, newExchange } from './new-exchange';
 import { PairingBook, type PairingChanges } from './pairing-book';
 import { cacheKey, copyTrackedPreflight, copyTrackedRequest, requestKey, type PairingState, type TrackedPreflight, type TrackedRequest } from './pairing-state';
@@ -44,12 +45,14 @@ export class PairingEngine {
   readonly #book: PairingBook;
   readonly #rules: HeaderRules;
   readonly #ended = new EndedRequests();
+  readonly #profile: BrowserProfile;
 
   /** `browser`: whose rules say which sent headers a preflight lists (Chromium by default). */
   constructor(sink: PairingSink, state?: PairingState, browser: Browser = 'chromium') {
     this.#sink = sink;
     this.#book = new PairingBook(state);
     this.#rules = headerRules(browser);
+    this.#profile = browserProfile(browser);
   }
 
   /** The engine's state as plain data; pass it back to the constructor to resume. A copy: O(entries). */
@@ -307,7 +310,8 @@ export class PairingEngine {
     const request = preflight.pairedWith === null ? undefined : this.#book.request(preflight.pairedWith);
     this.#book.setCacheEntry(cacheKey(preflight.initiator, record.url), {
       exchangeId: request?.exchange?.id ?? null,
-      maxAge: maxAgeOf(getHeader(response.headers, 'access-control-max-age')),
+      // As the browser reads it (the core's parser: Chromium takes `+60`, Firefox does not).
+      maxAge: parseMaxAge(getHeader(response.headers, 'access-control-max-age')?.trim() ?? null, this.#profile).seconds,
       time: response.time,
     });
   }
