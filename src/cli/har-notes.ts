@@ -1,5 +1,5 @@
 import type { HarAnalysis, SkippedEntry } from '../har/index';
-import { inlineText, showControls } from '../report/markdown-text';
+import { inlineText } from '../report/markdown-text';
 import { redactUrl } from '../report/redact';
 
 /**
@@ -31,11 +31,6 @@ function skippedNote(skipped: SkippedEntry, show: (url: string) => string): stri
 export function unexplainedNotes(analysis: HarAnalysis, keepCredentials: boolean): string[] {
   const show = urlShown(keepCredentials);
   return analysis.unexplained.map((u) => `entry ${u.index}: ${u.method} ${show(u.url)} was blocked (${u.error}); the file holds neither its preflight nor its response.`);
-}
-
-/** A note as one line for a terminal or a log: control characters (line breaks too) shown, never sent. */
-export function plainNoteLine(note: string): string {
-  return showControls(note);
 }
 
 /** Notes as a Markdown section: each a list item whose text cannot become a heading, a link or HTML. */

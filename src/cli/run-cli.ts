@@ -4,7 +4,8 @@ import { analyzeHarStream, HarError, type HarAnalysis } from '../har/index';
 import { jsonReport } from '../report/json-report';
 import { markdownReport } from '../report/markdown-report';
 import { exitCodeOf, EXIT_BAD_INPUT } from './exit-code';
-import { fileNotes, markdownNotes, plainNoteLine, unexplainedNotes } from './har-notes';
+import { showControls } from '../report/markdown-text';
+import { fileNotes, markdownNotes, unexplainedNotes } from './har-notes';
 import { HELP, parseArgs, type AnalyzeCommand } from './parse-args';
 import { progressReporter } from './progress';
 import { textReport } from './text-report';
@@ -35,7 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_BAD_INPUT;
   }
   io.stdout.write(render(analysis, args));
-  if (args.format === 'json') for (const note of notesOf(analysis, args.keepCredentials)) io.stderr.write(`cors-devtools: ${plainNoteLine(note)}\n`);
+  if (args.format === 'json') for (const note of notesOf(analysis, args.keepCredentials)) io.stderr.write(`cors-devtools: ${showControls(note)}\n`); // one line: control characters shown, never sent
   return exitCodeOf(analysis, args.failOn);
 }
 

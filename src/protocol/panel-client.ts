@@ -125,6 +125,11 @@ export class PanelClient {
 
   #apply(command: Command): void {
     if (command.type === 'preserve-log') return this.#update({ preserveLog: command.preserve });
+    this.#cleared();
+  }
+
+  /** The list was cleared (here, or by the background): nothing held, nothing still to come. */
+  #cleared(): void {
     this.#pendingUpdates = [];
     this.#index = new Map();
     this.#remaining = 0;
@@ -159,11 +164,7 @@ export class PanelClient {
         return;
       }
       case 'cleared':
-        this.#pendingUpdates = [];
-        this.#index = new Map();
-        this.#remaining = 0;
-        this.#stale = new Set();
-        return this.#update({ exchanges: [], evicted: 0 });
+        return this.#cleared();
       case 'version-mismatch':
         return this.#update({ connection: 'incompatible' });
     }

@@ -1,16 +1,17 @@
 import { useState } from 'preact/hooks';
 import type { Exchange } from '../../capture/exchange';
 import { corsNeedsOf } from '../../report/cors-needs';
-import { serverSnippets } from '../../report/server-snippets';
+import { snippetsFor } from '../../report/server-snippets';
 import { CopyButton } from '../copy-button';
 
 /** Ready configuration for common servers, one shown at a time (the last one picked is kept). */
 let lastServer: string | undefined;
 
 export function ServerSnippets({ exchange }: { exchange: Exchange }) {
-  const snippets = serverSnippets(exchange);
+  const needs = corsNeedsOf(exchange);
+  const snippets = needs === null ? [] : snippetsFor(needs);
   // What the snippets left out or deserves a second look (an opaque origin, names no snippet can quote).
-  const notes = corsNeedsOf(exchange)?.notes ?? [];
+  const notes = needs?.notes ?? [];
   const [server, setServer] = useState(lastServer ?? snippets[0]?.server);
   if (snippets.length === 0) return null;
   const shown = snippets.find((s) => s.server === server) ?? snippets[0];
