@@ -144,7 +144,8 @@ export class PairingEngine {
     const accessControlRequestMethod = event.method === 'OPTIONS' ? getHeader(event.requestHeaders, 'access-control-request-method') : undefined;
     if (accessControlRequestMethod !== undefined) return this.#preflightSent(request, key, event.requestHeaders, accessControlRequestMethod, event.timeStamp);
     // A same-origin OPTIONS tracked as a possible hop preflight (see #mayBeHopPreflight) that is none.
-    if (request.exchange === null && !isCrossOriginSubresource(event)) return this.#book.deleteRequest(request, key);
+    // (The method first: only an OPTIONS can be one, and this runs for every request's headers.)
+    if (event.method === 'OPTIONS' && request.exchange === null && !isCrossOriginSubresource(event)) return this.#book.deleteRequest(request, key);
     this.#requestSent(request, key, event.requestHeaders);
   }
 

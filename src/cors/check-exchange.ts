@@ -71,21 +71,21 @@ function isRedirect(answer: Answer): boolean {
 }
 
 /**
- * A CORS request redirected to a URL with a user name or password, of another origin than the
- * request's: a network error (Fetch, HTTP-redirect fetch; Chromium's RedirectContainsCredentials,
+ * The origin of a redirect's location when a CORS request is sent there with a user name or password,
+ * to another origin than the request's (else null): a network error (Fetch, HTTP-redirect fetch; Chromium's RedirectContainsCredentials,
  * seen in Chromium 156: "Redirect location '' contains a username and password").
  * @see https://fetch.spec.whatwg.org/#http-redirect-fetch
  */
-function redirectsWithCredentials(answer: Answer, url: string, requestOrigin: string): boolean {
+function originWithCredentials(answer: Answer, url: string, requestOrigin: string): string | null {
   const location = answer.headers.location;
-  if (location === null || !location.includes('@')) return false;
+  if (location === null || !location.includes('@')) return null;
   let target: URL;
   try {
     target = new URL(location, url);
   } catch {
-    return false;
+    return null;
   }
-  return (target.username !== '' || target.password !== '') && target.origin !== requestOrigin;
+  return (target.username !== '' || target.password !== '') && target.origin !== requestOrigin ? target.origin : null;
 }
 
 /**
@@ -193,8 +193,9 @@ function checkAnswers(c: ClassifiedRequest, url: string, response: Answer | null
     return blocked(c, failure, 'response', response, credentials, profile, asked, preflightMissing ? ['preflight'] : [], fix, warnings);
   }
   if (isRedirect(response)) {
-    if (redirectsWithCredentials(response, url, c.requestOrigin)) {
-      const failure: CorsFailure = { error: 'RedirectContainsCredentials', failedParameter: '' };
+    const redirectOrigin = originWithCredentials(response, url, c.requestOrigin);
+    if (redirectOrigin !== null) {
+      const failure: CorsFailure = { error: 'RedirectContainsCredentials', failedParameter: '', redirectOrigin };
       return blocked(c, failure, 'response', response, credentials, profile, asked, preflightMissing ? ['preflight'] : [], { preflight: fixPreflight, response: [] }, warnings);
     }
     const missing: Stage[] = preflightMissing ? ['preflight', 'response'] : ['response'];

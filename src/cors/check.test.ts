@@ -128,6 +128,8 @@ describe('check: a redirect to a URL with credentials', () => {
       expect(v.explanation).not.toContain('secret');
     }
     expect(check(exchange(req, null, redirect('https://token@other.example/x'))).error).toBe('RedirectContainsCredentials');
+    // A location without a scheme is resolved against the URL it answered, in the check and in its words.
+    expect(check(exchange(req, null, redirect('//user:secret@other.example/x'))).explanation).toMatch(/redirect to a URL on https:\/\/other\.example that holds/);
   });
 
   it('is followed when the URL has no credentials, or is of the request\'s own origin', () => {

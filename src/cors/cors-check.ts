@@ -9,6 +9,8 @@ export interface CorsFailure {
   readonly failedParameter: string;
   /** For a malformed Allow-Methods/-Headers list: the first item that is not a token. */
   readonly token?: string;
+  /** For RedirectContainsCredentials: the origin of the location, resolved against the URL it answered. */
+  readonly redirectOrigin?: string;
 }
 
 /**

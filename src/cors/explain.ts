@@ -21,15 +21,6 @@ export function describePreflight(c: ClassifiedRequest): string {
   return `a preflight (OPTIONS with Access-Control-Request-Method: ${c.method}${headers})`;
 }
 
-/** The origin of a redirect's location, for a sentence ('another origin' when it does not parse). */
-function originOf(location: string | null): string {
-  try {
-    return new URL(location ?? '').origin;
-  } catch {
-    return 'another origin';
-  }
-}
-
 function shown(value: string | null): string {
   return value === null ? 'none' : `"${value}"`;
 }
@@ -47,7 +38,7 @@ export function describeFailure(failure: CorsFailure, stage: Stage, answer: Answ
       return `The server answered the preflight with status ${status}; a preflight needs a 2xx status (204 is usual), even with the right CORS headers.`;
     case 'RedirectContainsCredentials':
       // The location is not quoted: its user name and password would land in every report.
-      return `The server answered with a ${status} redirect to a URL on ${originOf(h.location)} that holds a user name or password; browsers never follow a cross-origin request to such a URL. Redirect to it without them, and send credentials another way (an Authorization header the server allows).`;
+      return `The server answered with a ${status} redirect to a URL on ${failure.redirectOrigin ?? 'another origin'} that holds a user name or password; browsers never follow a cross-origin request to such a URL. Redirect to it without them, and send credentials another way (an Authorization header the server allows).`;
     case 'MissingAllowOriginHeader':
     case 'PreflightMissingAllowOriginHeader':
       return `The server answered ${what} (${status}) without Access-Control-Allow-Origin, so the browser does not let ${c.requestOrigin} read it.`;
