@@ -1,4 +1,4 @@
-import type { HarAnalysis, SkippedEntry } from '../har/index';
+import { warningSentence, type HarAnalysis, type SkippedEntry } from '../har/index';
 import { inlineText } from '../report/markdown-text';
 import { redactUrl } from '../report/redact';
 
@@ -16,11 +16,7 @@ function urlShown(keepCredentials: boolean): (url: string) => string {
 /** The file's warnings and skipped entries as plain sentences, URLs redacted unless `keepCredentials`. */
 export function fileNotes(analysis: HarAnalysis, keepCredentials: boolean): string[] {
   const show = urlShown(keepCredentials);
-  // The longest first, so a URL that is the start of another does not cut that one's query in two.
-  const quoted = [...new Set(analysis.quotedUrls)].sort((a, b) => b.length - a.length);
-  // A replacer function: a URL's `$&` or `$'` must not read as a replacement pattern.
-  const warnings = analysis.warnings.map((w) => quoted.reduce((text, url) => text.replaceAll(url, () => show(url)), w));
-  return [...warnings, ...analysis.skipped.map((s) => skippedNote(s, show))];
+  return [...analysis.fileWarnings.map((warning) => warningSentence(warning, show)), ...analysis.skipped.map((s) => skippedNote(s, show))];
 }
 
 function skippedNote(skipped: SkippedEntry, show: (url: string) => string): string {

@@ -3,6 +3,7 @@ import { originOf } from '../capture/url-origin';
 import { corsBlockErrors } from '../capture/cors-block-error';
 import { harEvents, HAR_TAB_ID } from './har-events';
 import { HarError } from './har-error';
+import { warningSentence, type HarWarning } from './har-warning';
 import type { HarRecord } from './har-record';
 import { withoutFirefoxPriority } from './har-headers';
 import { browserOf, nameAndVersion, pageOrigins, recorderOf, type HarSource, type LogFields } from './har-source';
@@ -20,13 +21,10 @@ export interface HarAnalysis {
   readonly unexplained: readonly UnexplainedFailure[];
   /** Entries left out, with why (at most {@link MAX_SKIPPED_LISTED}; a warning counts the rest). */
   readonly skipped: readonly SkippedEntry[];
-  /** What the reader should know about the file as a whole, in plain sentences. */
+  /** What the reader should know about the file as a whole, each URL apart so an output can redact it (the CLI). */
+  readonly fileWarnings: readonly HarWarning[];
+  /** {@link fileWarnings} as sentences, URLs as recorded: what the panel shows. */
   readonly warnings: readonly string[];
-  /**
-   * The file's URLs that {@link warnings} quote as recorded: the panel shows them as they are, an
-   * output that redacts credentials (the CLI) finds them here to redact them.
-   */
-  readonly quotedUrls: readonly string[];
   readonly source: HarSource;
 }
 
@@ -138,10 +136,12 @@ export class HarReader {
 
   /** The text ended (or, for a parsed input, every entry was given): pair, diagnose, report. */
   finish(parsedEntries?: number): HarAnalysis {
-    const warnings: string[] = [];
-    const quotedUrls: string[] = [];
+    const warnings: HarWarning[] = [];
+    const warn = (message: string): void => {
+      warnings.push({ message });
+    };
     const entries = parsedEntries ?? this.#scanner.entryCount;
-    if (parsedEntries === undefined) this.#checkEnd(warnings);
+    if (parsedEntries === undefined) this.#checkEnd(warn);
 
     const creator = nameAndVersion(this.#fields.creator);
     const recorder = recorderOf(creator);
@@ -161,27 +161,27 @@ export class HarReader {
     const preflights = records.filter((r) => r.role === 'preflight').length;
 
     if (recorder === 'playwright' || (preflights === 0 && replay.exchanges.some((e) => e.diagnosis?.classification.preflight === true))) {
-      warnings.push(
+      warn(
         `This HAR holds no preflights${recorder === 'playwright' ? " (Playwright's recordHar does not record them)" : ''}: a request that needed one shows none, as if the preflight cache had answered, and a request its preflight blocked shows only its error.`,
       );
     }
-    if (unexplained.length > 0) warnings.push(`${count(unexplained.length, 'cross-origin request')} failed with the error of a CORS block, but the file holds neither its preflight nor its response, so why cannot be worked out.`);
+    if (unexplained.length > 0) warn(`${count(unexplained.length, 'cross-origin request')} failed with the error of a CORS block, but the file holds neither its preflight nor its response, so why cannot be worked out.`);
     if (replay.unclaimedPreflights.length > 0) {
       const first = replay.unclaimedPreflights[0];
-      if (first !== undefined) quotedUrls.push(first.url);
-      warnings.push(`${count(replay.unclaimedPreflights.length, 'preflight')} matched no request in the file${first === undefined ? '' : ` (the first: OPTIONS ${first.url} for ${first.accessControlRequestMethod})`}.`);
+      const message = `${count(replay.unclaimedPreflights.length, 'preflight')} matched no request in the file`;
+      warnings.push(first === undefined ? { message: `${message}.` } : { message: `${message} (the first: OPTIONS for ${first.accessControlRequestMethod})`, url: first.url });
     }
-    if (this.#timeGuessed > 0) warnings.push(`${count(this.#timeGuessed, 'entry', 'entries')} had no valid startedDateTime: each was placed right after the entry before it.`);
-    if (this.#oddHeaders > 0) warnings.push(`${count(this.#oddHeaders, 'header item')} had no name or a value that is not text, and were ignored.`);
-    if (this.#skippedCount > this.#skipped.length) warnings.push(`${this.#skippedCount} entries were skipped; the first ${this.#skipped.length} are listed.`);
-    else if (this.#skippedCount > 0) warnings.push(`${count(this.#skippedCount, 'entry', 'entries')} could not be read and ${this.#skippedCount === 1 ? 'was' : 'were'} skipped.`);
+    if (this.#timeGuessed > 0) warn(`${count(this.#timeGuessed, 'entry', 'entries')} had no valid startedDateTime: each was placed right after the entry before it.`);
+    if (this.#oddHeaders > 0) warn(`${count(this.#oddHeaders, 'header item')} had no name or a value that is not text, and were ignored.`);
+    if (this.#skippedCount > this.#skipped.length) warn(`${this.#skippedCount} entries were skipped; the first ${this.#skipped.length} are listed.`);
+    else if (this.#skippedCount > 0) warn(`${count(this.#skippedCount, 'entry', 'entries')} could not be read and ${this.#skippedCount === 1 ? 'was' : 'were'} skipped.`);
 
     return {
       exchanges: replay.exchanges,
       unexplained,
       skipped: this.#skipped,
-      warnings,
-      quotedUrls,
+      fileWarnings: warnings,
+      warnings: warnings.map((warning) => warningSentence(warning)),
       source: {
         version: typeof this.#fields.version === 'string' ? this.#fields.version : null,
         creator: creator ?? 'unknown',
@@ -195,10 +195,10 @@ export class HarReader {
     };
   }
 
-  #checkEnd(warnings: string[]): void {
+  #checkEnd(warn: (message: string) => void): void {
     const stopped = this.#stoppedBy;
     if (stopped !== null) {
-      warnings.push(`Reading stopped early: ${stopped.message} The ${count(this.#scanner.entryCount, 'entry', 'entries')} before that point were read.`);
+      warn(`Reading stopped early: ${stopped.message} The ${count(this.#scanner.entryCount, 'entry', 'entries')} before that point were read.`);
       return;
     }
     const end = this.#scanner.end();
@@ -207,7 +207,7 @@ export class HarReader {
       throw new HarError('not-har', 'This is JSON, but not a HAR file: it has no "log" with "entries". Export a HAR from the browser\'s Network panel ("Save all as HAR"), or record one with Playwright\'s recordHar.');
     }
     if (!end.complete) {
-      warnings.push(`The file ends before the HAR does: it looks truncated. The ${count(this.#scanner.entryCount, 'complete entry', 'complete entries')} before the cut were read; one cut off at the end was left out.`);
+      warn(`The file ends before the HAR does: it looks truncated. The ${count(this.#scanner.entryCount, 'complete entry', 'complete entries')} before the cut were read; one cut off at the end was left out.`);
     }
   }
 

@@ -4,6 +4,7 @@
  */
 export { analyzeHar, analyzeHarStream, type AnalyzeHarOptions } from './analyze-har';
 export { HarReader, MAX_SKIPPED_LISTED, type HarAnalysis, type HarReaderOptions, type SkippedEntry, type UnexplainedFailure } from './har-reader';
+export { warningSentence, type HarWarning } from './har-warning';
 export { HarError, harErrorCodes, type HarErrorCode } from './har-error';
 export { harRecorders, type HarRecorder, type HarSource } from './har-source';
 export { HAR_FRAME_ID, HAR_TAB_ID, NO_RESPONSE } from './har-events';

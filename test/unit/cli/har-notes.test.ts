@@ -49,11 +49,12 @@ const escapes = 'PUT\u001b]0;pwned\u0007\u001b[2J';
 
 describe('the notes about the HAR file', () => {
   it('md: URLs redacted, a method from the file can start no heading nor HTML', async () => {
-    const { stdout } = await run(['--format', 'md'], har([blockedEntry(`http://api.example/x?token=${SECRET}`), blockedEntry('http://api.example/y', injected), unparsable]));
+    const { stdout } = await run(['--format', 'md'], har([blockedEntry(`http://api.example/x?token=${SECRET}`), blockedEntry('http://api.example/y', injected), unparsable, preflightEntry(`http://api.example/z?token=${SECRET}`)]));
     const about = stdout.slice(stdout.indexOf('\n## About the HAR file\n'));
     expect(about).toContain('- entry 0: PUT http://api.example/x?token=\\[redacted: 22 bytes\\] was blocked');
     expect(about).toContain('- entry 1: PUT\\x0A\\x0A## All 0 requests passed \\<img src=x onerror=alert(1)\\> http://api.example/y was blocked');
     expect(about).toContain('- entry 2 skipped: the request URL does not parse: "https://api.example:99999/x?access\\_token=\\[redacted: 22 bytes\\]".');
+    expect(about).toContain('- 1 preflight matched no request in the file (the first: OPTIONS for PUT): "http://api.example/z?token=\\[redacted: 22 bytes\\]".');
     expect(stdout).not.toContain(SECRET);
     expect(stdout).not.toMatch(/^## All 0/m);
     expect(stdout).not.toMatch(/(?<!\\)<img/);
@@ -73,23 +74,24 @@ describe('the notes about the HAR file', () => {
   it('text: the unmatched preflight and the URL that does not parse redacted, as recorded with --keep-credentials', () => {
     const analysis = analyzeHar(har([preflightEntry(`http://api.example/y?token=${SECRET}`), unparsable], 'WebInspector'));
     const redacted = textReport(analysis, 'f.har', false);
-    expect(redacted).toContain('- 1 preflight matched no request in the file (the first: OPTIONS http://api.example/y?token=[redacted: 22 bytes] for PUT).');
+    expect(redacted).toContain('- 1 preflight matched no request in the file (the first: OPTIONS for PUT): "http://api.example/y?token=[redacted: 22 bytes]".');
     expect(redacted).toContain('- entry 1 skipped: the request URL does not parse: "https://api.example:99999/x?access_token=[redacted: 22 bytes]".');
     expect(redacted).not.toContain(SECRET);
     const kept = textReport(analysis, 'f.har', true);
-    expect(kept).toContain(`(the first: OPTIONS http://api.example/y?token=${SECRET} for PUT)`);
+    expect(kept).toContain(`(the first: OPTIONS for PUT): "http://api.example/y?token=${SECRET}".`);
     expect(kept).toContain(`"https://api.example:99999/x?access_token=${SECRET}"`);
   });
 
   it("a quoted URL holding $' or $& is written as it is, not read as a replacement pattern", () => {
     const url = `http://api.example/y?q=$'$&&token=${SECRET}`;
     const text = textReport(analyzeHar(har([preflightEntry(url)], 'WebInspector')), 'f.har', false);
-    expect(text).toContain("(the first: OPTIONS http://api.example/y?q=$'$&&token=[redacted: 22 bytes] for PUT).\n");
+    expect(text).toContain(`(the first: OPTIONS for PUT): "http://api.example/y?q=$'$&&token=[redacted: 22 bytes]".\n`);
   });
 
-  it('the analysis keeps the URLs as recorded, for the panel, and says which its warnings quote', () => {
+  it('the analysis keeps the URLs as recorded, for the panel, each apart from the sentence about it', () => {
     const analysis = analyzeHar(har([preflightEntry(`http://api.example/y?token=${SECRET}`), unparsable], 'WebInspector'));
-    expect(analysis.quotedUrls).toEqual([`http://api.example/y?token=${SECRET}`]);
+    expect(analysis.fileWarnings[0]).toEqual({ message: '1 preflight matched no request in the file (the first: OPTIONS for PUT)', url: `http://api.example/y?token=${SECRET}` });
+    expect(analysis.warnings[0]).toBe(`1 preflight matched no request in the file (the first: OPTIONS for PUT): "http://api.example/y?token=${SECRET}".`);
     expect(analysis.skipped).toEqual([{ index: 1, reason: 'the request URL does not parse', url: `https://api.example:99999/x?access_token=${SECRET}` }]);
   });
 });

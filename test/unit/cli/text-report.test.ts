@@ -53,7 +53,7 @@ describe("the CLI's text report of a Firefox HAR", () => {
   it('redacts what the second verdict quotes unless --keep-credentials', () => {
     const token = 'supersecret123';
     const exchange = simpleGet({ id: '0:3', browser: 'firefox', url: `${API}/feed?access_token=${token}`, response: answer(200, allowOrigin) });
-    const one: HarAnalysis = { ...analysis, exchanges: [exchange], unexplained: [], skipped: [], warnings: [] };
+    const one: HarAnalysis = { ...analysis, exchanges: [exchange], unexplained: [], skipped: [], fileWarnings: [], warnings: [] };
     const redacted = textReport(one, 'one.har', false);
     expect(redacted).toContain("\n- entry 3: GET https://api.example/feed?access_token=[redacted: 14 bytes]\n  If it was sent with credentials (credentials: 'include'), Firefox blocked it: CORSMissingAllowCredentials.");
     expect(redacted).not.toContain(token);
@@ -63,7 +63,7 @@ describe("the CLI's text report of a Firefox HAR", () => {
   it('shows the control characters a file holds instead of sending them to the terminal', () => {
     const evil = 'https://evil\u001b]0;pwned\u0007\u001b[2J';
     const exchange = simpleGet({ id: '0:4', url: `${API}/x`, response: answer(200, ['Access-Control-Allow-Origin', evil]) });
-    const one: HarAnalysis = { ...analysis, exchanges: [exchange], unexplained: [], skipped: [], warnings: [] };
+    const one: HarAnalysis = { ...analysis, exchanges: [exchange], unexplained: [], skipped: [], fileWarnings: [], warnings: [] };
     const report = textReport(one, 'one.har', true);
     expect(report).toContain('evil\\x1B]0;pwned\\x07\\x1B[2J');
     expect(/[\u0000-\u0008\u000b-\u001f\u007f]/.test(report)).toBe(false);
