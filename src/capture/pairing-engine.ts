@@ -114,26 +114,10 @@ export class PairingEngine {
   #beforeRequest(event: Extract<WebRequestEvent, { kind: 'before-request' }>): void {
     if (event.type === 'main_frame') return this.#sink.navigated(event.tabId, event.timeStamp);
     const key = requestKey(event.tabId, event.requestId);
-    // A redirect's next hop is announced again with the same requestId: the redirect event moved it.
-    const tracked = this.#book.request(key);
-    if (tracked !== undefined) return this.#nextHopAnnounced(tracked, key, event.url, event.method);
-    if (this.#book.preflight(key) !== undefined) return;
+    // A redirect's next hop is announced again with the same requestId: the redirect event moved it
+    // (its method too, by the rule the browser follows it with: methodAfterRedirect).
+    if (this.#book.request(key) !== undefined || this.#book.preflight(key) !== undefined) return;
     this.#track(event, key);
-  }
-
-  /**
-   * The next hop's onBeforeRequest carries the method the browser sends it with: when a redirect
-   * changed it (see {@link methodAfterRedirect}), the browser's word is kept over the rule's.
-   */
-  #nextHopAnnounced(tracked: TrackedRequest, key: string, url: string, method: string): void {
-    if (url !== tracked.url || method === tracked.method || tracked.exchange === null || tracked.exchange.redirects.length === 0) return;
-    const moved = copyTrackedRequest(tracked);
-    moved.method = method;
-    const next = copyExchange(tracked.exchange);
-    next.method = method;
-    moved.exchange = next;
-    this.#book.setRequest(moved, key);
-    this.#sink.exchange(next);
   }
 
   #sendHeaders(event: Extract<WebRequestEvent, { kind: 'send-headers' }>): void {
@@ -414,7 +398,9 @@ export interface PairingSink {
 
 /**
  * The method of a redirect's next hop: a 301 or 302 of a POST, and a 303 of anything but GET or
- * HEAD, is followed with GET (Chrome's next onBeforeRequest says GET too); any other keeps it.
+ * HEAD, is followed with GET; any other keeps it. Chromium (RedirectInfo's method for a redirect)
+ * and Firefox (ShouldRewriteRedirectToGET) follow the same rule, so the next hop's onBeforeRequest
+ * carries this method and is not read for it.
  * @see https://fetch.spec.whatwg.org/#http-redirect-fetch (step 12)
  */
 export function methodAfterRedirect(method: string, status: number): string {
