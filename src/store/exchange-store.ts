@@ -110,16 +110,18 @@ export class ExchangeStore {
     return log === undefined ? [] : [...log.exchanges.keys()];
   }
 
-  /** Drops these exchanges of the tab wherever they are in its list; returns the ids removed. */
-  remove(tabId: number, ids: ReadonlySet<string>): string[] {
+  /**
+   * Drops these exchanges of the tab wherever they are in its list (the pending rows of requests
+   * the capture stopped following: never persisted as settled, so nothing else is told).
+   */
+  remove(tabId: number, ids: ReadonlySet<string>): void {
     const log = this.#tabs.get(tabId);
-    if (log === undefined) return [];
-    const removed = [...ids].filter((id) => log.exchanges.delete(id));
-    if (removed.length > 0) {
-      log.arrivals = log.arrivals.slice(log.oldest).filter((id) => !ids.has(id));
-      log.oldest = 0;
-    }
-    return removed;
+    if (log === undefined) return;
+    const size = log.exchanges.size;
+    for (const id of ids) log.exchanges.delete(id);
+    if (log.exchanges.size === size) return;
+    log.arrivals = log.arrivals.slice(log.oldest).filter((id) => !ids.has(id));
+    log.oldest = 0;
   }
 
   /** Restores a tab from persisted data (exchanges in any order; kept by start time). */

@@ -29,8 +29,8 @@ describe('ExchangeStore', () => {
     const store = new ExchangeStore(3);
     for (const id of ['1', '2', '3']) store.upsert(exchange(id));
     expect(store.upsert(exchange('4')).evictedIds).toEqual(['7:1']);
-    expect(store.remove(7, new Set(['7:3', '7:9']))).toEqual(['7:3']);
-    expect(store.remove(8, new Set(['7:2']))).toEqual([]);
+    store.remove(7, new Set(['7:3', '7:9']));
+    store.remove(8, new Set(['7:2']));
     expect(ids(store)).toEqual(['7:2', '7:4']);
     store.upsert(exchange('5'));
     expect(store.upsert(exchange('6')).evictedIds).toEqual(['7:2']);
