@@ -66,8 +66,7 @@ export function ExchangeList({ exchanges, selectedId, onSelect, stickToBottom, e
           items={exchanges}
           rowHeight={ROW_HEIGHT}
           stickToBottom={stickToBottom && selectedId === null}
-          scrollToIndex={selectedIndex}
-          scrollToKey={selectedId}
+          scrollTo={selectedId === null ? undefined : { index: selectedIndex, key: selectedId }}
           renderRow={(exchange, index, flying) => <ExchangeRow exchange={exchange} index={index} selected={exchange.id === selectedId} onSelect={onSelect} urlOnly={flying} />}
         />
       ) : (

@@ -20,13 +20,12 @@ interface VirtualListProps<T> {
    * either side: the next frame lands far from them too.
    */
   readonly overscan?: number;
-  /** Index to bring into view (the selected row). */
-  readonly scrollToIndex?: number;
   /**
-   * What sits at `scrollToIndex` (the selected row's id): the list brings it into view when this
+   * The row to bring into view (the selected one): its `index`, below 0 when it is not among the
+   * items, and what sits there (its `key`, an id). The list brings it into view when the key
    * changes, not when the row merely moves (rows evicted above it would pull the user back to it).
    */
-  readonly scrollToKey?: string | null;
+  readonly scrollTo?: { readonly index: number; readonly key: string } | undefined;
 }
 
 /** How long after the last of a run of jumps the rows are drawn whole again. */
@@ -37,7 +36,7 @@ export const FLYING_SETTLE_MS = 100;
  * fixed height, which makes the window a division, not a measurement. It is the scrolling
  * `rowgroup` of a grid its user draws around it (see exchange-list.tsx).
  */
-export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, overscan = 8, scrollToIndex, scrollToKey }: VirtualListProps<T>) {
+export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, overscan = 8, scrollTo }: VirtualListProps<T>) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
@@ -79,16 +78,16 @@ export function VirtualList<T>({ items, rowHeight, renderRow, stickToBottom, ove
   }, [follow, bottom]);
 
   // Read when the key changes: the index of that moment, whatever it was when the effect was made.
-  const scrollTarget = useRef(scrollToIndex);
-  scrollTarget.current = scrollToIndex;
+  const scrollIndex = useRef(scrollTo?.index);
+  scrollIndex.current = scrollTo?.index;
   useLayoutEffect(() => {
     const element = viewport.current;
-    const index = scrollTarget.current;
+    const index = scrollIndex.current;
     if (element === null || index === undefined || index < 0) return;
     const top = index * rowHeight;
     if (top < element.scrollTop) element.scrollTop = top;
     else if (top + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = top + rowHeight - element.clientHeight;
-  }, [scrollToKey === undefined ? scrollToIndex : scrollToKey, rowHeight]);
+  }, [scrollTo?.key, rowHeight]);
 
   // Overscan ahead of the scroll only (one row behind), and none after a jump: a jump re-fills
   // every drawn row, so each row drawn where the user is not going is layout and paint spent for

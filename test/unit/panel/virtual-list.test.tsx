@@ -11,8 +11,8 @@ const ROW = 20;
 const VIEWPORT = 400;
 const numbers = (count: number): number[] => Array.from({ length: count }, (_, i) => i);
 
-function List({ items, stickToBottom = false }: { items: readonly number[]; stickToBottom?: boolean }) {
-  return <VirtualList items={items} rowHeight={ROW} stickToBottom={stickToBottom} overscan={4} renderRow={(n) => <span class="n">{n}</span>} />;
+function List({ items, stickToBottom = false, scrollTo }: { items: readonly number[]; stickToBottom?: boolean; scrollTo?: { index: number; key: string } }) {
+  return <VirtualList items={items} rowHeight={ROW} stickToBottom={stickToBottom} overscan={4} scrollTo={scrollTo} renderRow={(n) => <span class="n">{n}</span>} />;
 }
 
 const grid = (): HTMLElement => document.querySelector<HTMLElement>('.virtual-list') as HTMLElement;
@@ -81,6 +81,22 @@ describe('VirtualList', () => {
     scrollTo(1020 * ROW - VIEWPORT);
     rerender(<List items={numbers(1030)} stickToBottom />);
     expect(drawn().at(-1)).toBe(1029);
+  });
+
+  it('brings the row to scroll to into view when its key changes, not when it merely moves', () => {
+    const { rerender } = render(<List items={numbers(1000)} />);
+    // The one layout read the scrolling makes (happy-dom lays nothing out).
+    Object.defineProperty(grid(), 'clientHeight', { configurable: true, value: VIEWPORT });
+    rerender(<List items={numbers(1000)} scrollTo={{ index: 150, key: 'a' }} />);
+    expect(grid().scrollTop).toBe(151 * ROW - VIEWPORT);
+    scrollTo(0);
+    // Rows evicted above it: the same row, at another index.
+    rerender(<List items={numbers(1000)} scrollTo={{ index: 149, key: 'a' }} />);
+    expect(grid().scrollTop).toBe(0);
+    rerender(<List items={numbers(1000)} scrollTo={{ index: 100, key: 'b' }} />);
+    expect(grid().scrollTop).toBe(101 * ROW - VIEWPORT);
+    rerender(<List items={numbers(1000)} scrollTo={{ index: 20, key: 'c' }} />);
+    expect(grid().scrollTop).toBe(20 * ROW);
   });
 
   it('reads no layout but the scroll position when it scrolls or follows new rows', () => {
