@@ -1,5 +1,6 @@
 import type { Exchange } from '../../capture/exchange';
 import { browserProfile, type BrowserProfile } from '../../cors/browser-profile';
+import { defaultCaching } from '../../cors/max-age';
 import { CopyAsCurl } from './copy-as-curl';
 import { HeadersTable } from './headers-table';
 import { Timeline } from './timeline';
@@ -64,11 +65,12 @@ export function ExchangeDetail({ exchange, onClose }: { exchange: Exchange; onCl
 /**
  * What is known of the preflight that filled the cache: nothing when this capture did not see it
  * (its Max-Age is then unknown, not absent); else its Access-Control-Max-Age, and without one how
- * long the browser caches (Chromium 5 s; Firefox not at all, see browser-profile.ts).
+ * long the browser caches (the core's words, max-age.ts). A browser that caches nothing without
+ * one is not said to: its cache answered, so the link is what is in doubt, not the browser.
  */
 function preflightCacheNote(link: NonNullable<Exchange['preflightCache']>, profile: BrowserProfile): string {
   if (link.exchangeId === null) return ', filled by a preflight made before this capture saw it';
   if (link.maxAge !== null) return ` (Access-Control-Max-Age: ${link.maxAge})`;
-  const caches = profile.defaultMaxAge > 0 ? `: ${profile.label} caches ${profile.defaultMaxAge} s without one` : '';
+  const caches = profile.defaultMaxAge > 0 ? `, so ${defaultCaching(profile)}` : '';
   return ` (no Access-Control-Max-Age on the preflight that filled it${caches})`;
 }

@@ -20,9 +20,12 @@ describe('the preflight cache note', () => {
     expect(noteOf(hit)).toBe("No preflight: the browser's preflight cache answered, filled by a preflight made before this capture saw it.");
   });
 
-  it("gives the Max-Age of the preflight it saw, or the browsers' default without one", () => {
+  it("gives the Max-Age of the preflight it saw, or the browser's default without one, in the core's words", () => {
     expect(noteOf({ ...cacheHit(), preflightCache: { exchangeId: '1:7', maxAge: 600 } })).toContain('(Access-Control-Max-Age: 600)');
-    expect(noteOf({ ...cacheHit(), preflightCache: { exchangeId: '1:7', maxAge: null } })).toContain('(no Access-Control-Max-Age on the preflight that filled it: Chromium caches 5 s without one)');
+    expect(noteOf({ ...cacheHit(), preflightCache: { exchangeId: '1:7', maxAge: null } })).toContain('(no Access-Control-Max-Age on the preflight that filled it, so Chromium caches the preflight only 5 s).');
+    // Firefox caches nothing without one: the note does not say it did.
+    const firefoxHit = exchange({ browser: 'firefox', method: 'PUT', preflight: 'cached', response: answer(200, ['Access-Control-Allow-Origin', 'https://app.example'], ['Vary', 'Origin']) });
+    expect(noteOf({ ...firefoxHit, preflightCache: { exchangeId: '1:7', maxAge: null } })).toContain('(no Access-Control-Max-Age on the preflight that filled it).');
   });
 });
 
