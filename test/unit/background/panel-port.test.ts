@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Runtime } from 'webextension-polyfill';
 import { servePanelPort } from '../../../extension/background/panel-port';
 import type { CaptureService } from '../../../src/capture/capture-service';
-import { PANEL_PORT_NAME, PROTOCOL_VERSION } from '../../../src/protocol/messages';
+import { PROTOCOL_VERSION, type BackgroundMessage } from '../../../src/protocol/messages';
 import { parseFixtureEvents, replay } from '../capture/replay-events';
 import { SequenceBuilder } from '../capture/sequence-builder';
-
-/** A panel's `runtime.Port` as the background sees it: what it posted, and the panel's side to drive. */
-function fakePanelPort() {
-  const messageListeners: Array<(message: unknown) => void> = [];
-  const disconnectListeners: Array<() => void> = [];
-  const posted: unknown[] = [];
-  const port = {
-    name: PANEL_PORT_NAME,
-    postMessage: (message: unknown) => void posted.push(message),
-    onMessage: { addListener: (listener: (message: unknown) => void) => void messageListeners.push(listener) },
-    onDisconnect: { addListener: (listener: () => void) => void disconnectListeners.push(listener) },
-  } as unknown as Runtime.Port;
-  return {
-    port,
-    posted,
-    /** The panel sends a message. */
-    say: (message: unknown) => messageListeners.forEach((listener) => listener(message)),
-    /** The panel goes away (DevTools closed). */
-    leave: () => disconnectListeners.forEach((listener) => listener()),
-  };
-}
+import { delivered, fakePanelPort } from './fake-panel-port';
 
 /** A background still reading its saved state: tasks wait until `ready` is called. */
 function startingBackground() {
@@ -39,30 +18,32 @@ function startingBackground() {
 const tab = 7;
 /** A request of the tab that the capture lists, as the background would take its events. */
 const aRequest = () => parseFixtureEvents(new SequenceBuilder(undefined, undefined, tab).start('1', 'GET', '/a').finish('1', 'GET', '/a').events);
-const typesOf = (posted: readonly unknown[]) => posted.map((message) => (message as { type: string }).type);
+const typesOf = (posted: readonly BackgroundMessage[]) => posted.map((message) => message.type);
 
 describe('a panel port', () => {
-  it('serves a panel that subscribed while the background was starting, once it is ready', () => {
-    const panel = fakePanelPort();
+  it('serves a panel that subscribed while the background was starting, once it is ready', async () => {
+    const { port, panel, fromBackground } = fakePanelPort();
     const background = startingBackground();
-    servePanelPort(panel.port, background.whenReady);
-    panel.say({ type: 'subscribe', version: PROTOCOL_VERSION, tabId: tab });
+    servePanelPort(port, background.whenReady);
+    panel.send({ type: 'subscribe', version: PROTOCOL_VERSION, tabId: tab });
+    await delivered();
     const { service } = replay([]);
     background.ready(service);
     for (const event of aRequest()) service.ingest(event);
-    expect(typesOf(panel.posted)).toContain('snapshot');
-    expect(typesOf(panel.posted)).toContain('exchanges');
+    expect(typesOf(fromBackground)).toContain('snapshot');
+    expect(typesOf(fromBackground)).toContain('exchanges');
   });
 
-  it('leaves no subscriber behind when the panel left before the background was ready', () => {
-    const panel = fakePanelPort();
+  it('leaves no subscriber behind when the panel left before the background was ready', async () => {
+    const { port, panel, fromBackground } = fakePanelPort();
     const background = startingBackground();
-    servePanelPort(panel.port, background.whenReady);
-    panel.say({ type: 'subscribe', version: PROTOCOL_VERSION, tabId: tab });
-    panel.leave();
+    servePanelPort(port, background.whenReady);
+    panel.send({ type: 'subscribe', version: PROTOCOL_VERSION, tabId: tab });
+    panel.close();
+    await delivered();
     const { service } = replay([]);
     background.ready(service);
     for (const event of aRequest()) service.ingest(event);
-    expect(panel.posted).toEqual([]);
+    expect(fromBackground).toEqual([]);
   });
 });
