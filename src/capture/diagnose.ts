@@ -1,9 +1,8 @@
-import { readCorsExchange, type Browser, type CorsRequest, type CorsVerdict, type CredentialsMode, type HttpResponseLike } from '../cors/index';
+import { readCorsExchange, type Browser, type CorsExchange, type CorsRequest, type CorsVerdict } from '../cors/index';
 import { headerRules } from './author-headers';
 import { corsBlockErrors } from './cors-block-error';
 import type { Diagnosis, Exchange, PreflightRecord } from './exchange';
 import { getHeader } from './header-list';
-import { originOf } from './url-origin';
 
 /**
  * The core's reading of a settled exchange: how the request classifies and whether the
@@ -24,20 +23,14 @@ import { originOf } from './url-origin';
  * `browser` is the browser the extension runs in: the rules the core applies are that browser's.
  */
 export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Diagnosis {
+  // The preflight of the request's last hop, the one its verdict is about (a redirect gets a new one).
+  const hopPreflight = exchange.preflights.findLast((p) => p.url === exchange.url);
   const cookieSent = exchange.requestHeaders !== null && getHeader(exchange.requestHeaders, 'cookie') !== undefined;
-  const request = corsRequestOf(exchange, cookieSent, browser);
-  const preflight = lastPreflightResponse(exchange);
-  const response: HttpResponseLike | null = exchange.response === null ? null : { status: exchange.response.status, headers: exchange.response.headers };
+  const request = corsRequestOf(exchange, hopPreflight, cookieSent, browser);
   // Classified once for the classification and every verdict below.
-  const reading = readCorsExchange({ request, preflight, response }, { browser });
+  const reading = readCorsExchange({ request, preflight: preflightOf(hopPreflight), response: responseOf(exchange) }, { browser });
   const classification = reading.classification;
   const blockedByBrowser = exchange.error !== null && corsBlockErrors.has(exchange.error);
-  const unanswered = unansweredPreflight(exchange);
-  if (unanswered !== undefined && classification.preflight) {
-    const mode = request.credentials ?? 'same-origin';
-    const verdict = preflightGotNoAnswer(exchange, unanswered, request, mode, browser);
-    return { credentials: { mode, source: cookieSent ? 'cookie-header' : 'default' }, classification, verdict, blockedByBrowser };
-  }
   const verdict = withInferredMode(exchange, reading.check(request.credentials ?? 'same-origin'), browser);
   if (cookieSent) return { credentials: { mode: 'include', source: 'cookie-header' }, classification, verdict, blockedByBrowser };
   const blockedBlindly = browser === 'firefox' && verdict.ok === true;
@@ -90,14 +83,14 @@ function withInferredMode(exchange: Exchange, verdict: CorsVerdict, browser: Bro
   };
 }
 
-function corsRequestOf(exchange: Exchange, cookieSent: boolean, browser: Browser): CorsRequest {
+function corsRequestOf(exchange: Exchange, hopPreflight: PreflightRecord | undefined, cookieSent: boolean, browser: Browser): CorsRequest {
   const sent = exchange.requestHeaders;
   return {
     url: exchange.url,
-    origin: hopOrigin(exchange) ?? exchange.initiator,
+    origin: hopOrigin(exchange, hopPreflight) ?? exchange.initiator,
     method: exchange.method,
     headers: sent === null ? [] : headerRules(browser).authorRequestHeaders(sent),
-    listedByPreflight: sent === null ? namesListedByPreflight(exchange) : undefined,
+    listedByPreflight: sent === null ? namesListedByPreflight(exchange, hopPreflight) : undefined,
     credentials: cookieSent ? 'include' : 'same-origin',
   };
 }
@@ -111,9 +104,8 @@ function corsRequestOf(exchange: Exchange, cookieSent: boolean, browser: Browser
  * @see https://fetch.spec.whatwg.org/#concept-request-tainted-origin
  * @see https://fetch.spec.whatwg.org/#serializing-a-request-origin
  */
-function hopOrigin(exchange: Exchange): string | undefined {
-  const preflight = exchange.preflights.findLast((p) => p.url === exchange.url);
-  const fromPreflight = preflight === undefined ? undefined : getHeader(preflight.requestHeaders, 'origin');
+function hopOrigin(exchange: Exchange, hopPreflight: PreflightRecord | undefined): string | undefined {
+  const fromPreflight = hopPreflight === undefined ? undefined : getHeader(hopPreflight.requestHeaders, 'origin');
   if (fromPreflight !== undefined) return fromPreflight;
   return exchange.requestHeaders === null ? undefined : getHeader(exchange.requestHeaders, 'origin');
 }
@@ -124,53 +116,23 @@ function hopOrigin(exchange: Exchange): string | undefined {
  * by the browser's own account whatever their values were; the core reads the request by them.
  * @see https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names
  */
-function namesListedByPreflight(exchange: Exchange): readonly string[] {
-  const preflight = exchange.preflights.findLast((p) => p.url === exchange.url) ?? exchange.preflights.at(-1);
+function namesListedByPreflight(exchange: Exchange, hopPreflight: PreflightRecord | undefined): readonly string[] {
+  const preflight = hopPreflight ?? exchange.preflights.at(-1);
   return preflight === undefined ? [] : preflight.accessControlRequestHeaders;
 }
 
-/** The preflight of the request's last hop when it failed without an answer (a network error), else `undefined`. */
-function unansweredPreflight(exchange: Exchange): PreflightRecord | undefined {
-  if (exchange.response !== null) return undefined;
-  const preflight = exchange.preflights.findLast((p) => p.url === exchange.url);
-  return preflight !== undefined && preflight.response === null && preflight.error !== null ? preflight : undefined;
-}
-
 /**
- * A preflight that failed at the network level (onErrorOccurred, no response): no CORS check ran,
- * so the verdict is open (`ok: null`, no CorsError) and offers no header lines. Chromium fails the
- * request with the preflight's own network error (CorsURLLoader passes the preflight's net error on).
- * Said here, not by the core: its sentences know only "answered" and "not observed" (the cache).
- * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch (step 7: a network error is returned as is)
+ * What the last hop's preflight got: its response, or the network error it ended with (no answer:
+ * the core then says no CORS check ran, and offers no header lines); `null` when there is none.
  */
-function preflightGotNoAnswer(exchange: Exchange, preflight: PreflightRecord, request: CorsRequest, credentials: CredentialsMode, browser: Browser): CorsVerdict {
-  const headers = preflight.accessControlRequestHeaders;
-  const asked = `Access-Control-Request-Method: ${preflight.accessControlRequestMethod}${headers.length === 0 ? '' : ` and Access-Control-Request-Headers: ${headers.join(',')}`}`;
-  const requestError = exchange.error !== null && exchange.error !== preflight.error ? ` (the request ended with ${exchange.error})` : '';
-  const explanation =
-    `The browser sent a preflight (OPTIONS with ${asked}) for ${exchange.method} ${exchange.url} from ${request.origin}, and it got no answer: ` +
-    `it failed with ${preflight.error}, a network error, before any response arrived. No CORS check ran, so nothing in the server's CORS headers is at fault; ` +
-    `the browser failed the request with the preflight's network error${requestError}. Look at why the connection to ${originOf(preflight.url)} failed (server down, reset, TLS, proxy or firewall).`;
-  return {
-    ok: null,
-    error: null,
-    failedParameter: null,
-    stage: null,
-    missing: ['response'],
-    explanation,
-    fix: { preflight: [], response: [] },
-    warnings: [],
-    credentialsMode: credentials,
-    browser,
-    firefoxReason: null,
-    firefoxParameter: null,
-  };
+function preflightOf(hopPreflight: PreflightRecord | undefined): CorsExchange['preflight'] {
+  if (hopPreflight === undefined) return null;
+  if (hopPreflight.response !== null) return { status: hopPreflight.response.status, headers: hopPreflight.response.headers };
+  return hopPreflight.error === null ? null : { networkError: hopPreflight.error };
 }
 
-
-function lastPreflightResponse(exchange: Exchange): HttpResponseLike | null | undefined {
-  const preflight = exchange.preflights.findLast((p) => p.url === exchange.url);
-  if (preflight === undefined) return exchange.preflightCache === null && exchange.requestHeaders === null ? null : undefined;
-  if (preflight.response === null) return null;
-  return { status: preflight.response.status, headers: preflight.response.headers };
+/** The request's response, or the error it ended with before any (named by the core beside a preflight's network error). */
+function responseOf(exchange: Exchange): CorsExchange['response'] {
+  if (exchange.response !== null) return { status: exchange.response.status, headers: exchange.response.headers };
+  return exchange.error === null ? null : { networkError: exchange.error };
 }

@@ -5,9 +5,9 @@ import { type Answer, readAnswer } from './cors-response-headers';
 import { firefoxReasonFor } from './firefox-reason';
 import { describeFailure, preflightFix, responseFix } from './explain';
 import { type PreflightOutcome, preflightCheck } from './preflight-check';
-import { neededPreflight, responseAllowed, sentPreflight, sentSimple } from './request-sentences';
+import { neededPreflight, preflightGotNoAnswer, responseAllowed, sentPreflight, sentSimple } from './request-sentences';
 import { isRedirectStatus } from './response-header';
-import type { CorsExchange, CorsFix, CorsVerdict, CorsWarning, CredentialsMode, Stage } from './types';
+import type { CorsExchange, CorsFix, CorsVerdict, CorsWarning, CredentialsMode, NetworkError, Stage } from './types';
 import { collectWarnings } from './warnings';
 
 function credentialsOf(value: unknown): CredentialsMode {
@@ -88,6 +88,13 @@ function originWithCredentials(answer: Answer, url: string, requestOrigin: strin
   return (target.username !== '' || target.password !== '') && target.origin !== requestOrigin ? target.origin : null;
 }
 
+/** The browser's name for an answer that is a network error (see {@link NetworkError}), else null. */
+function networkErrorOf(value: unknown): string | null {
+  if (value === null || typeof value !== 'object') return null;
+  const error = (value as { networkError?: unknown }).networkError;
+  return typeof error === 'string' ? error : null;
+}
+
 /**
  * Start loading a header list: its owner's `headers`, the array, its first line. An exchange's
  * three lists (the request's, the preflight's, the response's) lie apart in memory, and each is a
@@ -116,28 +123,43 @@ export function checkExchange(exchange: CorsExchange, profile: BrowserProfile): 
   startLoadingHeaderList(ex.preflight);
   startLoadingHeaderList(request);
   const c = classifyRequest(request, profile);
-  return checkBeforeSending(c, credentials, profile) ?? checkAnswers(c, String(request.url), readAnswer(ex.response), c.preflight ? readAnswer(ex.preflight) : null, credentials, profile);
+  const before = checkBeforeSending(c, credentials, profile);
+  if (before !== null) return before;
+  const preflightError = c.preflight ? networkErrorOf(ex.preflight) : null;
+  const responseError = networkErrorOf(ex.response);
+  const preflight = c.preflight && preflightError === null ? readAnswer(ex.preflight) : null;
+  const response = responseError === null ? readAnswer(ex.response) : null;
+  return checkAnswers(c, String(request.url), response, preflight, preflightError, responseError, credentials, profile);
 }
 
 /** An exchange classified and its answers read, to check it under more than one credentials mode. */
 export interface ReadExchange {
   readonly classified: ClassifiedRequest;
   readonly url: string;
-  /** Read only when the request needs a preflight (any other preflight answer is ignored). */
+  /** Read only when the request needs a preflight (any other preflight answer is ignored); null for a network error. */
   readonly preflight: Answer | null;
   readonly response: Answer | null;
+  /** The preflight's network error, when it ended in one and the request needs a preflight. */
+  readonly preflightError: string | null;
+  readonly responseError: string | null;
 }
 
 /** Classifies the request and reads the answers once (what {@link checkExchange} does on every call). */
 export function readExchange(exchange: CorsExchange, profile: BrowserProfile): ReadExchange {
   const classified = classifyRequest(exchange.request, profile);
-  const response = readAnswer(exchange.response);
-  return { classified, url: String(exchange.request.url), preflight: classified.preflight ? readAnswer(exchange.preflight) : null, response };
+  const preflightError = classified.preflight ? networkErrorOf(exchange.preflight) : null;
+  const responseError = networkErrorOf(exchange.response);
+  const preflight = classified.preflight && preflightError === null ? readAnswer(exchange.preflight) : null;
+  const response = responseError === null ? readAnswer(exchange.response) : null;
+  return { classified, url: String(exchange.request.url), preflight, response, preflightError, responseError };
 }
 
 /** {@link checkExchange} of a read exchange, under `credentials`: the same verdict, without classifying again. */
 export function checkReadExchange(read: ReadExchange, credentials: CredentialsMode, profile: BrowserProfile): CorsVerdict {
-  return checkBeforeSending(read.classified, credentials, profile) ?? checkAnswers(read.classified, read.url, read.response, read.preflight, credentials, profile);
+  return (
+    checkBeforeSending(read.classified, credentials, profile) ??
+    checkAnswers(read.classified, read.url, read.response, read.preflight, read.preflightError, read.responseError, credentials, profile)
+  );
 }
 
 /** Steps 1-3: the verdicts decided before anything is sent; `null` when the answers decide. */
@@ -164,9 +186,26 @@ function checkBeforeSending(c: ClassifiedRequest, credentials: CredentialsMode, 
   return null;
 }
 
-/** Steps 4-5: the preflight's answer (`null` when none is needed or none was observed), then the response's. */
-function checkAnswers(c: ClassifiedRequest, url: string, response: Answer | null, preflight: Answer | null, credentials: CredentialsMode, profile: BrowserProfile): CorsVerdict {
+/**
+ * Steps 4-5: the preflight's answer (`null` when none is needed, none was observed, or it was a
+ * network error, then named by `preflightError`), then the response's (likewise).
+ */
+function checkAnswers(
+  c: ClassifiedRequest,
+  url: string,
+  response: Answer | null,
+  preflight: Answer | null,
+  preflightError: string | null,
+  responseError: string | null,
+  credentials: CredentialsMode,
+  profile: BrowserProfile,
+): CorsVerdict {
   // 4. The CORS-preflight fetch, when the browser needs one (any other preflight answer is ignored).
+  // A network error is returned as it is: no CORS check runs, and the request is not sent. (A
+  // response observed all the same was sent: it is checked as after a preflight not observed.)
+  if (preflightError !== null && response === null) {
+    return settled(null, preflightGotNoAnswer(c, url, preflightError, responseError), credentials, profile, ['response'], emptyFix(), []);
+  }
   const preflightMissing = c.preflight && preflight === null;
   let outcome: PreflightOutcome | null = null;
   if (c.preflight && preflight !== null) {

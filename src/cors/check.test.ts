@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from './index';
-import { allowing, answer, exchange, ok, PAGE, request } from './test-helpers';
+import { allowing, answer, API, exchange, ok, PAGE, request } from './test-helpers';
 
 describe('check: passing exchanges', () => {
   it('passes a simple GET whose response allows the origin', () => {
@@ -39,6 +39,45 @@ describe('check: what was not observed', () => {
   it('checks the preflight when the response is absent', () => {
     const req = request('PUT');
     expect(check(exchange(req, allowing(req)))).toMatchObject({ ok: null, missing: ['response'] });
+  });
+});
+
+describe('check: a preflight that ended in a network error', () => {
+  const req = request('PUT', { 'X-Api-Key': '1' });
+  const refused = { networkError: 'net::ERR_CONNECTION_REFUSED' };
+
+  it('says it got no answer and no CORS check ran: open, no CorsError, no fix lines, no warnings', () => {
+    const v = check({ request: req, preflight: refused, response: null });
+    expect(v).toMatchObject({ ok: null, error: null, failedParameter: null, stage: null, missing: ['response'], fix: { preflight: [], response: [] }, warnings: [], firefoxReason: null });
+    expect(v.explanation).toBe(
+      `The browser sent a preflight (OPTIONS with Access-Control-Request-Method: PUT and Access-Control-Request-Headers: x-api-key) for PUT ${API}/items from ${PAGE}, and it got no answer: ` +
+        'it failed with net::ERR_CONNECTION_REFUSED, a network error, before any response arrived. No CORS check ran, so nothing in the server\'s CORS headers is at fault; ' +
+        `the browser failed the request with the preflight's network error. Look at why the connection to ${API} failed (server down, reset, TLS, proxy or firewall).`,
+    );
+  });
+
+  it('names the request\'s own network error when it is another', () => {
+    expect(check({ request: req, preflight: refused, response: { networkError: 'net::ERR_CONNECTION_REFUSED' } }).explanation).not.toContain('the request ended with');
+    expect(check({ request: req, preflight: refused, response: { networkError: 'net::ERR_ABORTED' } }).explanation).toContain(
+      "the browser failed the request with the preflight's network error (the request ended with net::ERR_ABORTED).",
+    );
+  });
+
+  it('is read as no answer when the response was observed all the same: the response is checked', () => {
+    expect(check({ request: req, preflight: refused, response: ok(req) })).toMatchObject({ ok: true, missing: ['preflight'] });
+    expect(check({ request: req, preflight: refused, response: answer(200) })).toMatchObject({ ok: false, error: 'MissingAllowOriginHeader', stage: 'response' });
+  });
+
+  it('is ignored for a request that needs no preflight, as any other preflight answer is', () => {
+    const simple = request('GET');
+    expect(check({ request: simple, preflight: refused, response: ok(simple) })).toMatchObject({ ok: true, missing: [] });
+  });
+
+  it('a response that is a network error is not observed: the verdict is open', () => {
+    const simple = request('GET');
+    const v = check({ request: simple, preflight: null, response: { networkError: 'net::ERR_CONNECTION_RESET' } });
+    expect(v).toMatchObject({ ok: null, missing: ['response'] });
+    expect(v.explanation).toMatch(/The response was not observed/);
   });
 });
 

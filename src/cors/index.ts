@@ -23,6 +23,7 @@ export type {
   HeaderLines,
   HttpResponseLike,
   InvalidRequest,
+  NetworkError,
   Reason,
   ReasonDetail,
   ReasonRule,

@@ -104,6 +104,22 @@ export function neededPreflight(c: ClassifiedRequest, url: string, preflightMiss
   return `${preflightPhrases(c).needed}${url}${phrasesFor(c.requestOrigin).fromColon}${c.reasons[0]?.message ?? ''}${more}${cacheNote}`;
 }
 
+/**
+ * `The browser sent a preflight (...) for PUT https://api.example/x from https://app.example, and it got no answer: ...`
+ * for a preflight that ended in a network error (`error`); `requestError`, the request's own
+ * network error, is named when it is another. Chromium fails the request with the preflight's
+ * (CorsURLLoader passes the preflight's net error on).
+ * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch (step 7: a network error is returned as is)
+ */
+export function preflightGotNoAnswer(c: ClassifiedRequest, url: string, error: string, requestError: string | null): string {
+  const ended = requestError !== null && requestError !== error ? ` (the request ended with ${requestError})` : '';
+  return (
+    `${preflightPhrases(c).sent}${url}${phrasesFor(c.requestOrigin).from}, and it got no answer: it failed with ${error}, a network error, before any response arrived. ` +
+    `No CORS check ran, so nothing in the server's CORS headers is at fault; the browser failed the request with the preflight's network error${ended}. ` +
+    `Look at why the connection to ${c.target.origin} failed (server down, reset, TLS, proxy or firewall).`
+  );
+}
+
 /** ` The response allows https://app.example, so the page can read it.` */
 export function responseAllowed(origin: string): string {
   return phrasesFor(origin).allowed;

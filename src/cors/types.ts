@@ -41,11 +41,24 @@ export interface HttpResponseLike {
   readonly headers: HeaderLines;
 }
 
-/** A request with what was observed of its preflight and its actual response. */
+/**
+ * A fetch that ended without a response: Fetch's network error (a connection refused or reset, a
+ * TLS failure, a request aborted), named as the browser names it (`net::ERR_CONNECTION_REFUSED`,
+ * `NS_ERROR_CONNECTION_REFUSED`). No CORS check runs on it.
+ * @see https://fetch.spec.whatwg.org/#concept-network-error
+ */
+export interface NetworkError {
+  readonly networkError: string;
+}
+
+/**
+ * A request with what was observed of its preflight and its actual response: an HTTP response, a
+ * network error, or `null` (or absent) when not observed.
+ */
 export interface CorsExchange {
   readonly request: CorsRequest;
-  readonly preflight?: HttpResponseLike | null;
-  readonly response?: HttpResponseLike | null;
+  readonly preflight?: HttpResponseLike | NetworkError | null;
+  readonly response?: HttpResponseLike | NetworkError | null;
 }
 
 /** Which rule made a request need a preflight. */
