@@ -102,6 +102,18 @@ function authorityEnd(url: string): number {
   return end < 0 ? url.length : start[0].length + end;
 }
 
+/** A value that is a credential as a whole: hidden whole (an empty one stays empty), and remembered. */
+function hideWhole(value: string, secrets: SecretSet | undefined): string {
+  if (value === '') return value;
+  secrets?.add(value);
+  return redactionMark(value);
+}
+
+/** `text` with its token-like runs hidden, each remembered. */
+function hideTokenRuns(text: string, secrets: SecretSet | undefined): string {
+  return replaceTokenRuns(text, redactionMark, (s) => secrets?.add(s));
+}
+
 /** The scheme and authority with the userinfo's credentials hidden. */
 function redactAuthority(authority: string, secrets: SecretSet | undefined): string {
   // The userinfo ends at the authority's last `@` (an unescaped `@` in a password belongs to it).
@@ -117,14 +129,8 @@ function redactAuthority(authority: string, secrets: SecretSet | undefined): str
  */
 function redactUserinfo(userinfo: string, secrets: SecretSet | undefined): string {
   const colon = userinfo.indexOf(':');
-  const hide = (secret: string): string => {
-    if (secret === '') return secret;
-    secrets?.add(secret);
-    return redactionMark(secret);
-  };
-  if (colon < 0) return hide(userinfo);
-  const user = replaceTokenRuns(userinfo.slice(0, colon), redactionMark, (s) => secrets?.add(s));
-  return `${user}:${hide(userinfo.slice(colon + 1))}`;
+  if (colon < 0) return hideWhole(userinfo, secrets);
+  return `${hideTokenRuns(userinfo.slice(0, colon), secrets)}:${hideWhole(userinfo.slice(colon + 1), secrets)}`;
 }
 
 /** `name=value&...` (a query, or a fragment read as one) with secret values hidden. */
@@ -137,11 +143,7 @@ function redactParameters(parameters: string, secrets: SecretSet | undefined): s
       const value = pair.slice(eq + 1);
       if (value === '') return pair;
       const name = pair.slice(0, eq);
-      if (isSecretQueryName(decodeLoosely(name))) {
-        secrets?.add(value);
-        return `${name}=${redactionMark(value)}`;
-      }
-      return `${name}=${replaceTokenRuns(value, redactionMark, (s) => secrets?.add(s))}`;
+      return `${name}=${isSecretQueryName(decodeLoosely(name)) ? hideWhole(value, secrets) : hideTokenRuns(value, secrets)}`;
     })
     .join('&');
 }
@@ -181,27 +183,22 @@ export function redactHeaderValue(name: string, value: string, secrets?: SecretS
 
 function redactValue(name: string, value: string, secrets: SecretSet | undefined): string {
   const lower = name.toLowerCase();
-  if (isSecretHeaderName(name)) {
-    if (value === '') return value;
-    secrets?.add(value);
-    return redactionMark(value);
-  }
+  if (isSecretHeaderName(name)) return hideWhole(value, secrets);
   if (lower === 'link') return redactLinks(value, secrets);
   if (urlHeaderNames.has(lower)) return redactUrl(value, secrets);
   if (!mayHoldTokens(lower)) return value;
-  return replaceTokenRuns(value, redactionMark, (s) => secrets?.add(s));
+  return hideTokenRuns(value, secrets);
 }
 
 /** A Link value (`<https://api.example/items?page=2&access_token=...>; rel="next", ...`): each `<URI>` redacted as a URL, token runs elsewhere. */
 function redactLinks(value: string, secrets: SecretSet | undefined): string {
-  const tokens = (text: string): string => replaceTokenRuns(text, redactionMark, (s) => secrets?.add(s));
   let out = '';
   let copied = 0;
   for (const link of value.matchAll(/<([^>]*)>/g)) {
-    out += `${tokens(value.slice(copied, link.index))}<${redactUrl(link[1] ?? '', secrets)}>`;
+    out += `${hideTokenRuns(value.slice(copied, link.index), secrets)}<${redactUrl(link[1] ?? '', secrets)}>`;
     copied = link.index + link[0].length;
   }
-  return out + tokens(value.slice(copied));
+  return out + hideTokenRuns(value.slice(copied), secrets);
 }
 
 /** A header list with its secret values replaced; names, order and repeats kept. */
