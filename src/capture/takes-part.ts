@@ -20,12 +20,14 @@ export function isCrossOriginSubresource(event: WebRequestEvent): boolean {
  * journal entry is a `storage.session` write). `tracked` says whether a request or preflight with
  * the event's ids is in flight (`undefined`: not known yet, as while a restarted background reads
  * its state back): a request redirected back to its page's origin still has events to give.
- * A top-level navigation's start is used: it clears the tab's list.
+ * A top-level navigation's start is used: it clears the tab's list. So is an OPTIONS to the page's
+ * own origin: it may be the preflight of a request redirected there through another origin, still
+ * CORS (the pairing tracks it while such a request waits on its URL), and a page seldom sends one.
  */
 export function takesPart(event: WebRequestEvent, tracked: boolean | undefined): boolean {
   // An event of a request in flight always counts, whatever it carries.
   if (tracked === true) return true;
   if (event.type === 'main_frame') return event.kind === 'before-request';
   if (event.initiator === undefined || documentTypes.has(event.type)) return false;
-  return tracked !== false || originOf(event.url) !== event.initiator;
+  return tracked !== false || event.method === 'OPTIONS' || originOf(event.url) !== event.initiator;
 }

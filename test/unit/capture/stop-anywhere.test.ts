@@ -10,9 +10,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { sessionPersistence, type SessionStorageArea } from '../../../extension/platform/session-persistence';
 import { CaptureService } from '../../../src/capture/capture-service';
 import { journaledReceiver, type JournalRun } from '../../../src/capture/event-journal';
+import type { Exchange } from '../../../src/capture/exchange';
 import { webRequestEventKinds } from '../../../src/capture/web-request-event';
 import { readFixtures, type FixtureEvent } from '../../fixtures/web-request/web-request-fixture';
 import { replay } from './replay-events';
+import { SequenceBuilder } from './sequence-builder';
 
 /** Applies each call when it is made (the browser does, in order); answers on a later task. */
 function orderedArea(): SessionStorageArea & { snapshot(): Record<string, unknown> } {
@@ -65,6 +67,30 @@ function startBackground(storage: SessionStorageArea, run: JournalRun, restored:
   return { receive: ({ event, details }) => receive(webRequestEventKinds[event], details), stop };
 }
 
+/**
+ * Feeds the events to a background, the `gaps` (ms, in turn) after each, and stops it right after
+ * the event at `stopAt`, starting the next one from what storage holds; returns the exchanges a
+ * background restarted at the end finds, with what one that never stopped lists.
+ */
+async function stoppedOnce(events: readonly FixtureEvent[], gaps: readonly number[], stopAt: number): Promise<{ readonly restored: Exchange[]; readonly expected: Exchange[] }> {
+  const expected = replay(events).exchanges();
+  const area = orderedArea();
+  let background = startBackground(area, { startedAt: 1, id: 'first' }, {});
+  for (const [index, event] of events.entries()) {
+    background.receive(event);
+    // Some writes are still held, some on their way.
+    await vi.advanceTimersByTimeAsync(gaps[index % gaps.length] ?? 0);
+    if (index === stopAt) {
+      // Stopped: its memory is gone, and with it every change not yet handed to storage.
+      background.stop();
+      background = startBackground(area, { startedAt: 2, id: 'second' }, area.snapshot());
+    }
+  }
+  await vi.advanceTimersByTimeAsync(500);
+  const restarted = new CaptureService(sessionPersistence(orderedArea(), () => undefined), area.snapshot());
+  return { restored: restarted.exchanges(expected[0]?.tabId ?? 0), expected };
+}
+
 const fixtures = [...readFixtures('chrome').values(), ...readFixtures('firefox').values()];
 
 describe('a background stopped at any moment', () => {
@@ -72,27 +98,40 @@ describe('a background stopped at any moment', () => {
     vi.useFakeTimers();
     try {
       await fc.assert(
+        // Events arrive 0-40 ms apart.
         fc.asyncProperty(fc.constantFrom(...fixtures), fc.array(fc.nat({ max: 40 }), { minLength: 1, maxLength: 30 }), fc.nat(), async (fixture, gaps, stopAfter) => {
-          const expected = replay(fixture.events).exchanges();
-          const area = orderedArea();
-          let background = startBackground(area, { startedAt: 1, id: 'first' }, {});
-          const stopAt = stopAfter % fixture.events.length;
-          for (const [index, event] of fixture.events.entries()) {
-            background.receive(event);
-            // Events arrive 0-40 ms apart: some writes are still held, some on their way.
-            await vi.advanceTimersByTimeAsync(gaps[index % gaps.length] ?? 0);
-            if (index === stopAt) {
-              // Stopped: its memory is gone, and with it every change not yet handed to storage.
-              background.stop();
-              background = startBackground(area, { startedAt: 2, id: 'second' }, area.snapshot());
-            }
-          }
-          await vi.advanceTimersByTimeAsync(500);
-          const restarted = new CaptureService(sessionPersistence(orderedArea(), () => undefined), area.snapshot());
-          expect(restarted.exchanges(expected[0]?.tabId ?? 0)).toEqual(expected);
+          const { restored, expected } = await stoppedOnce(fixture.events, gaps, stopAfter % fixture.events.length);
+          expect(restored).toEqual(expected);
         }),
         { numRuns: 150 },
       );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('loses nothing of a hop\'s preflight to the page\'s own origin (a request redirected back there, still CORS), stopped after any event', async () => {
+    const s = new SequenceBuilder();
+    const back = `${s.page}/b`;
+    s.start('1', 'PUT', '/a');
+    s.preflight('2', '/a', 'PUT', null);
+    s.send('1', 'PUT', '/a').respond('1', 'PUT', '/a', 307, { 'Access-Control-Allow-Origin': s.page, Location: back }).redirect('1', 'PUT', '/a', back, 307);
+    s.start('1', 'PUT', back);
+    // The preflight's start and headers: until its headers are seen, an OPTIONS of the page to its own origin.
+    s.start('3', 'OPTIONS', back).send('3', 'OPTIONS', back, { Origin: 'null', 'Access-Control-Request-Method': 'PUT' });
+    s.respond('3', 'OPTIONS', back, 204, { 'Access-Control-Allow-Origin': 'null', 'Access-Control-Allow-Methods': 'PUT' }).complete('3', 'OPTIONS', back, 204);
+    s.send('1', 'PUT', back, { Origin: 'null' }).respond('1', 'PUT', back, 200, { 'Access-Control-Allow-Origin': 'null' }).complete('1', 'PUT', back);
+    vi.useFakeTimers();
+    try {
+      const [uninterrupted] = replay(s.events).exchanges();
+      expect(uninterrupted!.preflights.map((p) => [p.requestId, p.startTime])).toEqual([['2', 1002], ['3', 1010]]);
+      // No time between events (every write still held at the stop), then time for each write.
+      for (const gaps of [[0], [150]]) {
+        for (let stopAt = 0; stopAt < s.events.length; stopAt++) {
+          const { restored, expected } = await stoppedOnce(s.events, gaps, stopAt);
+          expect({ gaps, stopAt, restored }).toEqual({ gaps, stopAt, restored: expected });
+        }
+      }
     } finally {
       vi.useRealTimers();
     }

@@ -72,6 +72,21 @@ describe('which events are journaled', () => {
     expect(run.skippedChanged.every((changed) => !changed)).toBe(true);
   });
 
+  it('journals the preflight to the page\'s own origin of a request redirected back there: its start changes what is stored', () => {
+    const s = new SequenceBuilder();
+    const back = `${s.page}/b`;
+    s.start('1', 'PUT', '/a');
+    s.preflight('2', '/a', 'PUT', null);
+    s.send('1', 'PUT', '/a').respond('1', 'PUT', '/a', 307, { 'Access-Control-Allow-Origin': s.page, Location: back }).redirect('1', 'PUT', '/a', back, 307);
+    s.start('1', 'PUT', back);
+    s.start('3', 'OPTIONS', back).send('3', 'OPTIONS', back, { Origin: 'null', 'Access-Control-Request-Method': 'PUT' });
+    s.respond('3', 'OPTIONS', back, 204, {}).complete('3', 'OPTIONS', back, 204).fail('1', 'PUT', back);
+    const run = receive(s.events);
+    expect(run.journaled.every((key) => key?.startsWith(journalKeys.entry))).toBe(true);
+    expect(run.skippedChanged).toEqual([]);
+    expect(run.service.exchanges(s.tabId)[0]!.preflights.map((p) => p.requestId)).toEqual(['2', '3']);
+  });
+
   it('journals the events of a request redirected back to the page\'s origin', () => {
     const s = new SequenceBuilder();
     s.start('1', 'GET', '/away').send('1', 'GET', '/away').redirect('1', 'GET', '/away', `${s.page}/back`);
