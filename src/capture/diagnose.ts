@@ -2,7 +2,7 @@ import { readCorsExchange, type Browser, type CorsExchange, type CorsRequest, ty
 import { headerRules } from './author-headers';
 import { corsBlockErrors } from './cors-block-error';
 import type { Diagnosis, Exchange, PreflightRecord } from './exchange';
-import { getHeader } from './header-list';
+import { getHeader, type HeaderList } from './header-list';
 
 /**
  * The core's reading of a settled exchange: how the request classifies and whether the
@@ -84,10 +84,10 @@ function withInferredMode(exchange: Exchange, verdict: CorsVerdict, browser: Bro
 }
 
 function corsRequestOf(exchange: Exchange, hopPreflight: PreflightRecord | undefined, cookieSent: boolean, browser: Browser): CorsRequest {
-  const sent = exchange.requestHeaders;
+  const sent = hopRequestHeaders(exchange, hopPreflight, browser);
   return {
     url: exchange.url,
-    origin: hopOrigin(exchange, hopPreflight) ?? exchange.initiator,
+    origin: hopOrigin(sent, hopPreflight) ?? exchange.initiator,
     method: exchange.method,
     headers: sent === null ? [] : headerRules(browser).authorRequestHeaders(sent),
     listedByPreflight: sent === null ? namesListedByPreflight(exchange, hopPreflight) : undefined,
@@ -96,18 +96,36 @@ function corsRequestOf(exchange: Exchange, hopPreflight: PreflightRecord | undef
 }
 
 /**
+ * The headers the last hop was sent with, `null` when it was never sent. The exchange keeps the
+ * headers last seen through a redirect, so for a hop its preflight stopped they are the previous
+ * hop's, which the next hop does not repeat: a cross-origin redirect removes Authorization, one
+ * that turns the method into GET the body's headers, and a tainted origin makes Origin null.
+ * Which hop they belong to is not recorded; the browser's order of events tells it where it
+ * matters. Chromium announces a hop's headers only once its preflight passed (recorded fixtures),
+ * and reports a response before blocking it: a redirected hop whose preflight got no answer, or
+ * that the browser blocked before any response, was never sent. Firefox announces a hop's
+ * headers before its preflight: they are that hop's.
+ * @see https://fetch.spec.whatwg.org/#http-redirect-fetch (step 13: Authorization removed)
+ */
+function hopRequestHeaders(exchange: Exchange, hopPreflight: PreflightRecord | undefined, browser: Browser): HeaderList | null {
+  const sent = exchange.requestHeaders;
+  if (sent === null || browser !== 'chromium' || exchange.redirects.length === 0 || hopPreflight === undefined || exchange.response !== null) return sent;
+  const stoppedByPreflight = hopPreflight.response === null || (exchange.error !== null && corsBlockErrors.has(exchange.error));
+  return stoppedByPreflight ? null : sent;
+}
+
+/**
  * The Origin the browser sent for the last hop, which the CORS checks of that hop compare with.
  * After a redirect to another origin the request's origin is tainted and Chromium sends
- * `Origin: null` on the next hop and on its preflight. The hop's own preflight is read first: a
- * hop its preflight stopped was never sent, and the request headers kept are then the previous
- * hop's, with the page's Origin. `undefined` when neither shows one.
+ * `Origin: null` on the next hop and on its preflight. The hop's own preflight is read first, then
+ * the hop's own headers (`sent`). `undefined` when neither shows one.
  * @see https://fetch.spec.whatwg.org/#concept-request-tainted-origin
  * @see https://fetch.spec.whatwg.org/#serializing-a-request-origin
  */
-function hopOrigin(exchange: Exchange, hopPreflight: PreflightRecord | undefined): string | undefined {
+function hopOrigin(sent: HeaderList | null, hopPreflight: PreflightRecord | undefined): string | undefined {
   const fromPreflight = hopPreflight === undefined ? undefined : getHeader(hopPreflight.requestHeaders, 'origin');
   if (fromPreflight !== undefined) return fromPreflight;
-  return exchange.requestHeaders === null ? undefined : getHeader(exchange.requestHeaders, 'origin');
+  return sent === null ? undefined : getHeader(sent, 'origin');
 }
 
 /**
