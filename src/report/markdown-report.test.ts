@@ -51,6 +51,16 @@ describe('markdownReport', () => {
     expect(report).toMatch(/- GET https:\/\/api\.example\/items\n {2}- `vary-origin-missing`: /);
   });
 
+  it('names the requests whose preflight it counts as likely unexpected, with why', () => {
+    const traced = exchange({ url: `${API}/traced`, headers: [['X-Request-Id', 'abc']], preflight: answer(204, allowOrigin, allowHeaders('x-request-id'), maxAge(600)), response: answer(200, allowOrigin) });
+    const md = markdownReport([put, traced, ok], fixed);
+    expect(md).toContain('| Likely unexpected preflights | 1 |');
+    const section = md.slice(md.indexOf('## Likely unexpected preflights\n'));
+    expect(section).toMatch(/^## Likely unexpected preflights\n\nPreflights caused only by headers that libraries and tracing add, .*\n\n- GET https:\/\/api\.example\/traced\n {2}- X-Request-Id is not a CORS-safelisted request header, so the browser sends a preflight/);
+    expect(section).not.toContain('orders/1');
+    expect(report).not.toContain('## Likely unexpected preflights');
+  });
+
   it('says when nothing failed, and when credentials are kept', () => {
     const clean = markdownReport([ok], { ...fixed, keepCredentials: true });
     expect(clean.startsWith('# CORS report: 1 cross-origin requests, none failed')).toBe(true);

@@ -1,8 +1,9 @@
 /**
  * The Markdown report: ready to paste into a bug tracker. A title, a summary, one section per
  * failing exchange (verdict, Firefox's console reason, fix, warnings, headers), then the
- * exchanges that passed but fail if sent with credentials (Firefox), then those with warnings
- * only. Everything quoted from a page or a server goes through `markdown-text.ts`.
+ * exchanges that passed but fail if sent with credentials (Firefox), then those whose preflight
+ * is likely unexpected, then those with warnings only. Everything quoted from a page or a server
+ * goes through `markdown-text.ts`.
  */
 import type { Exchange, PreflightRecord, ResponseRecord } from '../capture/exchange';
 import type { HeaderList } from '../capture/header-list';
@@ -113,6 +114,19 @@ function warningsOnly(exchanges: readonly Exchange[]): string {
   return out.length === 0 ? '' : ['## Warnings without a failure', '', ...out, ''].join('\n');
 }
 
+/** The requests whose preflight is likely unexpected (the summary counts them), each with its reasons. */
+function unexpectedPreflights(exchanges: readonly Exchange[]): string {
+  const out: string[] = [];
+  for (const e of exchanges) {
+    if (!isUnexpectedPreflight(e)) continue;
+    out.push(`- ${inlineText(e.method)} ${inlineText(truncate(e.url, MAX_URL_IN_HEADING))}`);
+    for (const r of e.diagnosis?.classification.reasons ?? []) out.push(`  - ${inlineText(r.message)}`);
+  }
+  if (out.length === 0) return '';
+  const about = 'Preflights caused only by headers that libraries and tracing add, a Content-Type on a GET or HEAD, or a safelisted header with an unusual value (a heuristic): without those the request would need none.';
+  return ['## Likely unexpected preflights', '', about, '', ...out, ''].join('\n');
+}
+
 /**
  * The exchanges as a Markdown report (see the module comment). Credentials are redacted unless
  * `keepCredentials` is set, and the report says which.
@@ -135,6 +149,8 @@ export function markdownReport(exchanges: readonly Exchange[], options: ReportOp
   }
   const withCredentials = failingWithCredentials(shown);
   if (withCredentials !== '') parts.push(withCredentials);
+  const unexpected = unexpectedPreflights(shown);
+  if (unexpected !== '') parts.push(unexpected);
   const warnings = warningsOnly(shown);
   if (warnings !== '') parts.push(warnings);
   return `${parts.join('\n').trimEnd()}\n`;
