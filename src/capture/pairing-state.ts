@@ -1,3 +1,4 @@
+import { isExchangeShape, isRecord } from '../protocol/exchange-shape';
 import type { Draft, Exchange, PreflightRecord } from './exchange';
 
 /**
@@ -96,24 +97,26 @@ export function cacheKey(initiator: string, url: string): string {
   return `${initiator} ${url}`;
 }
 
-/** Reads back what {@link PairingState} entries were persisted as; anything malformed is skipped. */
+/**
+ * Reads back what {@link PairingState} entries were persisted as; anything malformed is skipped. A
+ * request's exchange is checked as the panel checks one (it is listed and sent while pending).
+ */
 export function isTrackedRequest(value: unknown): value is TrackedRequest {
-  if (typeof value !== 'object' || value === null) return false;
+  if (!isRecord(value)) return false;
   const r = value as Partial<TrackedRequest>;
   return typeof r.requestId === 'string' && typeof r.tabId === 'number' && typeof r.frameId === 'number' && typeof r.url === 'string'
     && typeof r.method === 'string' && typeof r.initiator === 'string' && typeof r.startTime === 'number'
-    && (r.hopPreflight === null || typeof r.hopPreflight === 'string') && typeof r.exchange === 'object';
+    && (r.hopPreflight === null || typeof r.hopPreflight === 'string') && (r.exchange === null || isExchangeShape(r.exchange));
 }
 
 export function isTrackedPreflight(value: unknown): value is TrackedPreflight {
-  if (typeof value !== 'object' || value === null) return false;
+  if (!isRecord(value)) return false;
   const p = value as Partial<TrackedPreflight>;
   return typeof p.requestId === 'string' && typeof p.tabId === 'number' && typeof p.frameId === 'number' && typeof p.url === 'string'
-    && typeof p.initiator === 'string' && typeof p.record === 'object' && p.record !== null && typeof p.ended === 'boolean'
+    && typeof p.initiator === 'string' && isRecord(p.record) && typeof p.ended === 'boolean'
     && (p.pairedWith === null || typeof p.pairedWith === 'string');
 }
 
 export function isPreflightCache(value: unknown): value is PairingState['preflightCache'] {
-  if (typeof value !== 'object' || value === null) return false;
-  return Object.values(value).every((entry: unknown) => typeof entry === 'object' && entry !== null && typeof (entry as PreflightCacheEntry).time === 'number');
+  return isRecord(value) && Object.values(value).every((entry) => isRecord(entry) && typeof entry['time'] === 'number');
 }

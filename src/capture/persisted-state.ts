@@ -1,3 +1,4 @@
+import { isExchangeShape, isRecord } from '../protocol/exchange-shape';
 import type { TabMeta } from '../store/exchange-store';
 import type { Exchange } from './exchange';
 import { decodeExchange } from './stored-exchange';
@@ -42,7 +43,7 @@ export function restoreExchanges(restored: PersistedState): Map<number, Exchange
   for (const [key, stored] of Object.entries(restored)) {
     if (!key.startsWith(persistedKeys.exchange)) continue;
     const value = typeof stored === 'string' ? decodeExchange(stored) : stored;
-    if (!isExchange(value)) continue;
+    if (!isExchangeShape(value)) continue;
     let list = byTab.get(value.tabId);
     if (list === undefined) byTab.set(value.tabId, (list = []));
     list.push(value);
@@ -60,15 +61,6 @@ export function restoreTabMetas(restored: PersistedState): Map<number, TabMeta> 
   return metas;
 }
 
-function isExchange(value: unknown): value is Exchange {
-  if (typeof value !== 'object' || value === null) return false;
-  const e = value as Partial<Exchange>;
-  return typeof e.id === 'string' && typeof e.tabId === 'number' && typeof e.url === 'string' && typeof e.startTime === 'number'
-    && typeof e.method === 'string' && Array.isArray(e.preflights) && Array.isArray(e.redirects) && typeof e.state === 'string';
-}
-
 function isTabMeta(value: unknown): value is TabMeta {
-  if (typeof value !== 'object' || value === null) return false;
-  const m = value as Partial<TabMeta>;
-  return typeof m.evicted === 'number' && typeof m.preserveLog === 'boolean' && typeof m.clearedAt === 'number';
+  return isRecord(value) && typeof value['evicted'] === 'number' && typeof value['preserveLog'] === 'boolean' && typeof value['clearedAt'] === 'number';
 }

@@ -1,10 +1,12 @@
 import type { Exchange } from '../capture/exchange';
 
 /**
- * Whether a value received from the background has the shape of an {@link Exchange} in the fields
- * the panel reads. One exchange that lacks them would throw in every later render of the list and
- * blank the panel, so each is checked where it enters. Only field types, no deep walk: a panel
- * receives thousands of exchanges, and header lists are checked as arrays, not entry by entry.
+ * Whether a value has the shape of an {@link Exchange} in the fields the panel reads. One exchange
+ * that lacks them would throw in every later render of the list and blank the panel, so each is
+ * checked where it enters: the panel, for what the background sends, and a restarted background,
+ * for what it reads back from storage (persisted-state.ts), which it would otherwise list and send.
+ * Only field types, no deep walk: a panel receives thousands of exchanges, and header lists are
+ * checked as arrays, not entry by entry.
  */
 export function isExchangeShape(value: unknown): value is Exchange {
   if (!isRecord(value)) return false;
@@ -53,8 +55,9 @@ function isArrayOf(value: unknown, isItem: (item: unknown) => boolean): boolean 
   return Array.isArray(value) && value.every(isItem);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+/** An object with named fields: not `null`, not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isNumberOrNull(value: unknown): boolean {

@@ -76,6 +76,22 @@ describe('capture state', () => {
     expect(restarted.exchanges(7)).toEqual(first.exchanges());
   });
 
+  it('skips a stored exchange, settled or in flight, that the panel could not read (the panel\'s own check)', () => {
+    const s = simpleGets(2);
+    s.start('3', 'GET', '/pending').send('3', 'GET', '/pending');
+    const first = replay(s.events);
+    const saved = first.persistence.snapshot();
+    const [oldest, kept, pending] = first.exchanges();
+    expect(pending?.state).toBe('pending');
+    const inFlight = saved[`r:${pending?.id}`] as Record<string, unknown>;
+    const restarted = new CaptureService(memoryPersistence(), {
+      ...saved,
+      [`x:${oldest?.id}`]: { ...oldest, diagnosis: null, state: 'done' },
+      [`r:${pending?.id}`]: { ...inFlight, exchange: { ...pending, response: { status: 200 } } },
+    });
+    expect(restarted.exchanges(7)).toEqual([kept]);
+  });
+
   it('a write refused for lack of space makes room and is sent again', async () => {
     const writes: Array<[Record<string, unknown>, string[]]> = [];
     let full = true;
@@ -246,7 +262,7 @@ describe('a panel subscribing while its tab keeps filling', () => {
         if (m.type === 'snapshot-page' && ++pagesSent === 1) moreGets(2001, 150).forEach((event) => service.ingest(event));
       },
     );
-    await vi.waitFor(() => expect(client.data.evicted).toBe(300));
+    await vi.waitFor(() => expect(client.data.evicted).toBe(300), { timeout: 10_000 });
     await expectSameList(client, service);
     expect(pagesSent).toBeGreaterThan(1);
     client.close();

@@ -34,6 +34,7 @@ describe('the shape of an exchange from the background', () => {
       { ...good, redirects: undefined },
       { ...good, requestHeaders: 'Origin: x' },
       { ...good, response: { status: '200', headers: [] } },
+      { ...good, preflightCache: [] },
       { ...good, diagnosis: {} },
       { ...good, diagnosis: { ...good.diagnosis, verdict: null } },
       null,
