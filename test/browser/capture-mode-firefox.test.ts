@@ -1,11 +1,11 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/capture/exchange';
-import type { Playground } from '../playground/server';
-import { GECKO_ID, type FirefoxSession } from './support/firefox';
+import { GECKO_ID } from './support/firefox';
 import { readSnapshot, waitForExchanges } from './support/firefox-panel-port';
 import { openFirefoxOnPlayground, type FirefoxPlayground } from './support/firefox-playground';
 import type { Outcome } from './support/playground-page';
+import { waitUntil } from './support/wait-until';
 
 /**
  * The capture mode "only while DevTools is open" in Firefox ESR: the event page takes its
@@ -18,7 +18,6 @@ import type { Outcome } from './support/playground-page';
 
 const IDLE_TIMEOUT_MS = 4_000;
 
-
 const ofScenario = (name: string) => (exchanges: readonly Exchange[]) => exchanges.filter((e) => new URL(e.url).pathname.includes(name));
 
 async function runPassing(page: Page, name: string): Promise<void> {
@@ -27,34 +26,17 @@ async function runPassing(page: Page, name: string): Promise<void> {
 }
 
 describe('capture only while DevTools is open, in Firefox', () => {
-  const backgroundState = (): Promise<string> => session.chrome.evaluate(`WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.backgroundState`);
-  /** Waits until the background says its listeners are on (or off), in the copy it keeps in its origin's localStorage (extension/platform/listening-copy.ts). */
-  const untilListening = async (on: boolean): Promise<void> => {
-    const deadline = Date.now() + 15_000;
-    while ((await extensionPage.evaluate(`localStorage.getItem('webRequestListening')`)) !== (on ? 'on' : 'off')) {
-      if (Date.now() > deadline) throw new Error(`the listeners never came ${on ? 'on' : 'off'}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
-  const untilSuspended = async (): Promise<void> => {
-    const deadline = Date.now() + 4 * IDLE_TIMEOUT_MS + 10_000;
-    while ((await backgroundState()) !== 'stopped') {
-      if (Date.now() > deadline) throw new Error('the event page was never suspended');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  };
-
   let firefox: FirefoxPlayground;
-  let playground: Playground;
-  let session: FirefoxSession;
-  let page: Page;
-  let extensionPage: Page;
-  let tabId: number;
+
+  const backgroundState = (): Promise<string> => firefox.session.chrome.evaluate(`WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.backgroundState`);
+  /** Waits until the background says its listeners are on (or off), in the copy it keeps in its origin's localStorage (extension/platform/listening-copy.ts). */
+  const untilListening = (on: boolean): Promise<void> =>
+    waitUntil(`the listeners are ${on ? 'on' : 'off'}`, async () => (await firefox.extensionPage.evaluate(`localStorage.getItem('webRequestListening')`)) === (on ? 'on' : 'off'), 15_000);
+  const untilSuspended = (): Promise<void> => waitUntil('the event page is suspended', async () => (await backgroundState()) === 'stopped', 4 * IDLE_TIMEOUT_MS + 10_000);
 
   beforeAll(async () => {
     firefox = await openFirefoxOnPlayground({ prefs: { 'extensions.background.idle.timeout': IDLE_TIMEOUT_MS } });
-    ({ playground, session, page, extensionPage, tabId } = firefox);
-    await extensionPage.evaluate(`browser.storage.local.set({ captureMode: 'while-devtools-open' })`);
+    await firefox.extensionPage.evaluate(`browser.storage.local.set({ captureMode: 'while-devtools-open' })`);
   });
 
   afterAll(async () => {
@@ -62,6 +44,7 @@ describe('capture only while DevTools is open, in Firefox', () => {
   });
 
   it('lists nothing made while nothing is open, and lists again while a pop-out panel is', async () => {
+    const { session, page, extensionPage, tabId } = firefox;
     await untilListening(false);
     await runPassing(page, 'preflighted-put');
     expect(ofScenario('preflighted-put')(await readSnapshot(extensionPage, tabId))).toEqual([]);
@@ -81,6 +64,7 @@ describe('capture only while DevTools is open, in Firefox', () => {
   });
 
   it('is not woken by requests once suspended with nothing open, and lists none of them', async () => {
+    const { page, extensionPage, tabId } = firefox;
     // Once: a page started before the mode changed registered its listeners at its start; the
     // first suspension after it may still be woken once (see extension/platform/listening-copy.ts).
     await untilSuspended();
@@ -96,6 +80,7 @@ describe('capture only while DevTools is open, in Firefox', () => {
   });
 
   it('lists what the page does while a DevTools toolbox is open on it, the CORS tab never shown', async () => {
+    const { playground, session, page, extensionPage, tabId } = firefox;
     await session.chrome.evaluate(`(async () => {
       const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
       const { gDevTools } = require('devtools/client/framework/devtools');
@@ -111,6 +96,7 @@ describe('capture only while DevTools is open, in Firefox', () => {
   });
 
   it('back in "always", a page that started with its listeners off and then put them on is woken by requests again', async () => {
+    const { playground, session, page, extensionPage, tabId } = firefox;
     await session.chrome.evaluate(`(async () => {
       const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
       const { gDevTools } = require('devtools/client/framework/devtools');

@@ -6,6 +6,7 @@ import { openCorsPanel } from './support/cors-panel';
 import { DevToolsTargets } from './support/devtools-panel';
 import { PanelProtocolReader, tabIdOf } from './support/panel-protocol';
 import { runScenario } from './support/playground-page';
+import { waitUntil } from './support/wait-until';
 import { startPlayground, type Playground } from '../playground/server';
 
 /**
@@ -24,14 +25,6 @@ async function listeningIn(worker: Worker): Promise<boolean> {
   const registered = await worker.evaluate<number>(`${JSON.stringify(webRequestEvents)}.filter((name) => chrome.webRequest[name].hasListeners()).length`);
   if (registered !== 0 && registered !== webRequestEvents.length) throw new Error(`${registered} of ${webRequestEvents.length} webRequest events have listeners`);
   return registered > 0;
-}
-
-async function waitUntil(what: string, test: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await test())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 const ofScenario = (name: string) => (exchanges: readonly Exchange[]) => exchanges.filter((e) => new URL(e.url).pathname.includes(name));
