@@ -9,12 +9,11 @@
  * extension's own panel page (BiDi cannot navigate to moz-extension://, see support/firefox.ts)
  * and speaks the panel's protocol from it.
  */
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/capture/exchange';
-import type { Playground, ServedRequest } from '../playground/server';
+import type { ServedRequest } from '../playground/server';
 import { scenarios, type Scenario } from '../playground/scenarios';
-import { GECKO_ID, type FirefoxSession } from './support/firefox';
+import { GECKO_ID } from './support/firefox';
 import { screenshotWindow, showExtensionPanel } from './support/firefox-devtools-panel';
 import { readSnapshot, waitForExchanges } from './support/firefox-panel-port';
 import { openFirefoxOnPlayground, type FirefoxPlayground } from './support/firefox-playground';
@@ -35,11 +34,6 @@ const credentialsUnobservable = new Set(['wildcard-credentials-no-cookie']);
 
 describe('the Firefox build in Firefox ESR', () => {
   let firefox: FirefoxPlayground;
-  let playground: Playground;
-  let session: FirefoxSession;
-  let page: Page;
-  let extensionPage: Page;
-  let tabId: number;
   let outcomes: Record<string, Outcome>;
   let exchanges: Exchange[];
   /** What the playground served during runAll (later tests add requests of their own). */
@@ -47,7 +41,7 @@ describe('the Firefox build in Firefox ESR', () => {
 
   beforeAll(async () => {
     firefox = await openFirefoxOnPlayground();
-    ({ playground, session, page, extensionPage, tabId } = firefox);
+    const { playground, page, extensionPage, tabId } = firefox;
     playground.clearLog();
     outcomes = await page.evaluate(() => (window as unknown as { playground: { runAll(): Promise<Record<string, Outcome>> } }).playground.runAll());
     served = [...playground.log];
@@ -63,6 +57,7 @@ describe('the Firefox build in Firefox ESR', () => {
   });
 
   it('installs dist/firefox as a temporary add-on', async () => {
+    const { session } = firefox;
     const addon = await session.chrome.evaluate<{ temporary: boolean; active: boolean; type: string } | null>(`(async () => {
       const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
       const addon = await AddonManager.getAddonByID(${JSON.stringify(GECKO_ID)});
@@ -72,6 +67,7 @@ describe('the Firefox build in Firefox ESR', () => {
   });
 
   it('runs the background as an event page', async () => {
+    const { session, extensionPage } = firefox;
     const background = await extensionPage.evaluate<[], () => Promise<{ path: string; scripts: unknown }>>(`
       browser.runtime.getBackgroundPage().then((w) => ({ path: w.location.pathname, scripts: browser.runtime.getManifest().background.scripts }))`);
     expect(background.path).toBe('/_generated_background_page.html');
@@ -79,6 +75,7 @@ describe('the Firefox build in Firefox ESR', () => {
   });
 
   it('renders the panel page as a tab for the playground tab, with live updates', async () => {
+    const { session, page, tabId } = firefox;
     const panel = await session.openExtensionPage(`/extension/panel/panel.html?tabId=${tabId}`);
     expect(await panel.evaluate('document.title')).toBe('CORS');
     await panel.waitForFunction(`document.querySelectorAll('[data-exchange-id]').length > 0`, { timeout: 10_000 });
@@ -99,6 +96,7 @@ describe('the Firefox build in Firefox ESR', () => {
   });
 
   it('adds a CORS tab to Firefox DevTools and selects it (its content is checked through the panel page above)', async () => {
+    const { playground, session } = firefox;
     const toolbox = await showExtensionPanel(session.chrome, playground.pageUrl, 'CORS');
     expect(toolbox.extensionTabs).toEqual(['CORS']);
     expect(toolbox.selected).toMatch(/^webext-devtools-panel-/);
@@ -156,6 +154,7 @@ describe('the Firefox build in Firefox ESR', () => {
   );
 
   it('keeps every exchange when the background answers a fresh port', async () => {
+    const { extensionPage, tabId } = firefox;
     const again = new Set((await readSnapshot(extensionPage, tabId)).map((e) => e.id));
     expect(exchanges.filter((e) => !again.has(e.id))).toEqual([]);
   });
