@@ -71,7 +71,7 @@ function render(analysis: HarAnalysis, args: AnalyzeCommand): string {
     case 'text':
       return textReport(analysis, options.source, args.keepCredentials);
     case 'md':
-      return `${markdownReport(analysis.exchanges, options)}${markdownNotes(notesOf(analysis, args.keepCredentials))}`;
+      return `${markdownReport(analysis.exchanges, { ...options, unexplainedBlocks: analysis.unexplained.length })}${markdownNotes(notesOf(analysis, args.keepCredentials))}`;
     case 'json':
       return `${JSON.stringify(jsonReport(analysis.exchanges, options), null, 2)}\n`;
   }

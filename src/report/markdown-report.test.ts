@@ -51,6 +51,14 @@ describe('markdownReport', () => {
     expect(report).toMatch(/- GET https:\/\/api\.example\/items\n {2}- `vary-origin-missing`: /);
   });
 
+  it('counts the requests blocked for a reason the source does not hold, in the title and the summary', () => {
+    const blocked = markdownReport([ok], { ...fixed, unexplainedBlocks: 3 });
+    expect(blocked.startsWith('# CORS report: 3 cross-origin requests blocked for a reason not recorded; none of the 1 checked failed\n')).toBe(true);
+    expect(blocked).toContain('| Pending | 0 |\n| Blocked, reason not recorded (not counted above) | 3 |\n');
+    expect(markdownReport([put, ok], { ...fixed, unexplainedBlocks: 1 }).startsWith('# CORS report: 1 cross-origin request blocked for a reason not recorded; 1 of the 2 checked failed\n')).toBe(true);
+    expect(report).not.toContain('Blocked, reason not recorded');
+  });
+
   it('names the requests whose preflight it counts as likely unexpected, with why', () => {
     const traced = exchange({ url: `${API}/traced`, headers: [['X-Request-Id', 'abc']], preflight: answer(204, allowOrigin, allowHeaders('x-request-id'), maxAge(600)), response: answer(200, allowOrigin) });
     const md = markdownReport([put, traced, ok], fixed);
@@ -63,7 +71,7 @@ describe('markdownReport', () => {
 
   it('says when nothing failed, and when credentials are kept', () => {
     const clean = markdownReport([ok], { ...fixed, keepCredentials: true });
-    expect(clean.startsWith('# CORS report: 1 cross-origin requests, none failed')).toBe(true);
+    expect(clean.startsWith('# CORS report: 1 cross-origin request, none failed\n')).toBe(true);
     expect(clean).toContain('**Credentials are kept');
     expect(clean).not.toContain('## Failed requests');
     expect(markdownReport([], fixed)).toContain('| Cross-origin requests | 0 |');

@@ -19,13 +19,14 @@ const MAX_URL_IN_HEADING = 200;
 /** Values as code spans, text escaped; links are only ever built from a checked Firefox reason key. */
 const markdownQuoting: Quoting = { code: inlineCode, text: inlineText, link: (label, url) => `[${label}](${url})` };
 
-function summaryTable(s: ReportSummary): string {
+function summaryTable(s: ReportSummary, unexplainedBlocks: number): string {
   const rows: Array<[string, number]> = [
     ['Cross-origin requests', s.total],
     ['Failed (CORS)', s.failed],
     ['Passed', s.passed],
     ['Not fully observed', s.notObserved],
     ['Pending', s.pending],
+    ...(unexplainedBlocks > 0 ? [['Blocked, reason not recorded (not counted above)', unexplainedBlocks] as [string, number]] : []),
     ['Preflighted', s.preflighted],
     ['Preflights sent', s.preflightsSent],
     ['Preflight cache hits', s.preflightCacheHits],
@@ -127,6 +128,16 @@ function unexpectedPreflights(exchanges: readonly Exchange[]): string {
   return ['## Likely unexpected preflights', '', about, '', ...out, ''].join('\n');
 }
 
+/** What the title says: how many failed, and first how many were blocked for a reason the source does not hold. */
+function titleCounts(s: ReportSummary, unexplainedBlocks: number): string {
+  const requests = (n: number): string => `${n} cross-origin ${n === 1 ? 'request' : 'requests'}`;
+  if (unexplainedBlocks > 0) {
+    const checked = s.failed === 0 ? `none of the ${s.total} checked failed` : `${s.failed} of the ${s.total} checked failed`;
+    return `${requests(unexplainedBlocks)} blocked for a reason not recorded; ${checked}`;
+  }
+  return s.failed === 0 ? `${requests(s.total)}, none failed` : `${s.failed} of ${requests(s.total)} failed`;
+}
+
 /**
  * The exchanges as a Markdown report (see the module comment). Credentials are redacted unless
  * `keepCredentials` is set, and the report says which.
@@ -135,13 +146,13 @@ export function markdownReport(exchanges: readonly Exchange[], options: ReportOp
   const keep = options.keepCredentials === true;
   const shown = exchanges.map((e) => redactExchange(e, { keepCredentials: keep }));
   const summary = summarize(shown);
-  const title = summary.failed === 0 ? `# CORS report: ${summary.total} cross-origin requests, none failed` : `# CORS report: ${summary.failed} of ${summary.total} cross-origin requests failed`;
+  const title = `# CORS report: ${titleCounts(summary, options.unexplainedBlocks ?? 0)}`;
   const about = [`Generated ${inlineText(options.generatedAt ?? new Date().toISOString())}`];
   if (options.source !== undefined && options.source !== '') about.push(`from ${inlineText(truncate(options.source, 500))}`);
   const credentials = keep
     ? '**Credentials are kept: this report contains cookies, tokens and other secrets as captured.**'
     : 'Credentials are redacted: the values of Authorization, Cookie, Set-Cookie, Proxy-Authorization, secret-named headers and query parameters, and token-like values are replaced by their size.';
-  const parts = [title, '', `${about.join(' ')} by CORS DevTools. ${credentials}`, '', '## Summary', '', summaryTable(summary), ''];
+  const parts = [title, '', `${about.join(' ')} by CORS DevTools. ${credentials}`, '', '## Summary', '', summaryTable(summary, options.unexplainedBlocks ?? 0), ''];
   const failing = shown.filter(isFailedExchange);
   if (failing.length > 0) {
     parts.push('## Failed requests', '');

@@ -6,4 +6,10 @@ export interface ReportOptions {
   readonly generatedAt?: string;
   /** Where the exchanges come from (the inspected page's URL, a HAR file name). */
   readonly source?: string;
+  /**
+   * Requests the browser blocked that are not among the exchanges, because the source holds
+   * nothing to check them by (a HAR without their preflight and response). The Markdown title and
+   * summary count them, so a report of such a file never says that nothing failed. Default 0.
+   */
+  readonly unexplainedBlocks?: number;
 }
