@@ -213,7 +213,6 @@ export class PairingEngine {
     if (target === undefined) {
       this.#book.expireUnclaimed(time - UNCLAIMED_PREFLIGHT_TTL_MS);
       this.#book.setPreflight(preflight, key);
-      this.#sink.orphanPreflight?.(preflight.tabId, record);
       return;
     }
     const paired = copyTrackedPreflight(preflight);
@@ -392,8 +391,6 @@ export interface PairingSink {
   exchange(exchange: Exchange): void;
   /** A top-level navigation started in the tab. */
   navigated(tabId: number, time: number): void;
-  /** A preflight whose request was not seen (yet): it waits, unclaimed, for its request. */
-  orphanPreflight?(tabId: number, preflight: PreflightRecord): void;
 }
 
 /**

@@ -67,10 +67,6 @@ export class ExchangeStore {
     return { evicted: log?.evicted ?? 0, preserveLog: log?.preserveLog ?? false, clearedAt: log?.clearedAt ?? 0 };
   }
 
-  tabIds(): number[] {
-    return [...this.#tabs.keys()];
-  }
-
   /** Empties the tab's list; returns the ids removed. */
   clear(tabId: number, time: number): string[] {
     const log = this.#log(tabId);
