@@ -1,6 +1,7 @@
 import type { Exchange, ResponseRecord } from './exchange';
 import type { HeaderList } from './header-list';
 import { copyExchange, copyPreflightRecord } from './new-exchange';
+import { isRecord } from '../protocol/exchange-shape';
 
 /**
  * The text a settled exchange is stored as in `storage.session`, which counts a string at its
@@ -142,10 +143,6 @@ export function decodeExchange(text: string): unknown {
   const decodedResponse = response(x['response']);
   if (decodedResponse === undefined) return undefined;
   return { ...x, requestHeaders, preflights, response: decodedResponse };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isHeaderTable(value: unknown): value is ReadonlyArray<readonly [string, string]> {
