@@ -172,7 +172,7 @@ export class HarReader {
       warnings.push(first === undefined ? { message: `${message}.` } : { message: `${message} (the first: OPTIONS for ${first.accessControlRequestMethod})`, url: first.url });
     }
     if (this.#timeGuessed > 0) warn(`${count(this.#timeGuessed, 'entry', 'entries')} had no valid startedDateTime: each was placed right after the entry before it.`);
-    if (this.#oddHeaders > 0) warn(`${count(this.#oddHeaders, 'header item')} had no name or a value that is not text, and were ignored.`);
+    if (this.#oddHeaders > 0) warn(`${count(this.#oddHeaders, 'header item')} had no name or a value that is not text, and ${this.#oddHeaders === 1 ? 'was' : 'were'} ignored.`);
     if (this.#skippedCount > this.#skipped.length) warn(`${this.#skippedCount} entries were skipped; the first ${this.#skipped.length} are listed.`);
     else if (this.#skippedCount > 0) warn(`${count(this.#skippedCount, 'entry', 'entries')} could not be read and ${this.#skippedCount === 1 ? 'was' : 'were'} skipped.`);
 

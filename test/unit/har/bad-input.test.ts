@@ -134,7 +134,7 @@ describe('a HAR with problems: a partial report that says what it skipped', () =
         }),
       ]),
     );
-    expect(analysis.warnings).toContain('1 header item had no name or a value that is not text, and were ignored.');
+    expect(analysis.warnings).toContain('1 header item had no name or a value that is not text, and was ignored.');
     // No Origin was readable: the request's initiator is unknown, so it is none of CORS's business.
     expect(analysis.exchanges).toEqual([]);
   });
