@@ -31,7 +31,7 @@ export function textReport(analysis: HarAnalysis, file: string, keepCredentials:
   const out: string[] = [];
   out.push(`${file}: ${source.creator}${source.browser === null ? '' : ` (${source.browser})`}, ${plural(source.entries, 'entry', 'entries')}, ${plural(source.preflights, 'preflight')}`);
   out.push(
-    `${plural(exchanges.length, 'cross-origin request')}: ${failed.length} failed CORS${analysis.unexplained.length > 0 ? `, ${analysis.unexplained.length} blocked for a reason the file does not show` : ''}, ${plural(warned.length, 'with warnings', 'with warnings')}`,
+    `${plural(exchanges.length, 'cross-origin request')}: ${failed.length} failed CORS, ${warned.length} with warnings${analysis.unexplained.length > 0 ? `; ${analysis.unexplained.length} more blocked for a reason the file does not show` : ''}`,
   );
   out.push(keepCredentials ? 'Credentials are shown as recorded (--keep-credentials).' : 'Credentials are redacted.');
   out.push('');
