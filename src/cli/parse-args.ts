@@ -72,8 +72,9 @@ Usage:
                                  [--keep-credentials] [--progress]
 
 Reads a HAR (from the browser's Network panel, "Save all as HAR", or Playwright's recordHar),
-pairs each cross-origin request with its preflight and checks it as Chromium does. FILE may be
-"-" to read standard input.
+pairs each cross-origin request with its preflight and checks it as the browser that recorded
+it does (Firefox's rules for a file Firefox wrote, Chromium's otherwise). FILE may be "-" to read
+standard input.
 
 Options:
   --format text      a table of the cross-origin requests, then each failure with why and the

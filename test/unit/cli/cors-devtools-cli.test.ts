@@ -159,5 +159,6 @@ describe('cors-devtools: bad input and usage exit 2 with a message', { timeout: 
     expect(code).toBe(0);
     expect(stdout).toContain('cors-devtools analyze FILE.har [--format text|md|json] [--fail-on error|warning]');
     expect(stdout).toContain('Exit codes: 0 nothing found, 1 a failure');
+    expect(stdout).toContain("checks it as the browser that recorded\nit does (Firefox's rules for a file Firefox wrote, Chromium's otherwise)");
   });
 });
