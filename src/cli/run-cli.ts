@@ -66,12 +66,12 @@ async function* decode(input: NodeJS.ReadableStream, onBytes: (bytes: number) =>
 }
 
 function render(analysis: HarAnalysis, args: AnalyzeCommand): string {
-  const options = { keepCredentials: args.keepCredentials, source: args.file === '-' ? 'standard input' : args.file };
+  const options = { keepCredentials: args.keepCredentials, source: args.file === '-' ? 'standard input' : args.file, unexplainedBlocks: analysis.unexplained.length };
   switch (args.format) {
     case 'text':
       return textReport(analysis, options.source, args.keepCredentials);
     case 'md':
-      return `${markdownReport(analysis.exchanges, { ...options, unexplainedBlocks: analysis.unexplained.length })}${markdownNotes(notesOf(analysis, args.keepCredentials))}`;
+      return `${markdownReport(analysis.exchanges, options)}${markdownNotes(notesOf(analysis, args.keepCredentials))}`;
     case 'json':
       return `${JSON.stringify(jsonReport(analysis.exchanges, options), null, 2)}\n`;
   }

@@ -59,6 +59,13 @@ describe('jsonReport', () => {
     expect(report.exchanges[9]?.diagnosis?.ifCredentialsIncluded).toMatchObject({ ok: false, firefoxReason: 'CORSMissingAllowCredentials' });
   });
 
+  it('counts the blocked requests the source could not explain apart from the exchanges, 0 unless told', () => {
+    expect(report.summary.unexplainedBlocks).toBe(0);
+    const blocked = jsonReport([simpleGet()], { unexplainedBlocks: 3 });
+    expect(blocked.summary).toMatchObject({ total: 1, failed: 0, unexplainedBlocks: 3 });
+    expect(validateJson(JSON.parse(JSON.stringify(blocked)), schema)).toEqual([]);
+  });
+
   it('says when credentials were kept', () => {
     const kept = jsonReport(variety(), { keepCredentials: true });
     expect(kept.redacted).toBe(false);

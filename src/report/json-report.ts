@@ -44,6 +44,12 @@ export interface ReportExchange extends ReportedExchangeFields {
   readonly request: { readonly headers: HeaderList | null };
 }
 
+/** The counts over the exchanges, and the blocked requests the source could not explain. */
+export interface JsonReportSummary extends ReportSummary {
+  /** See `ReportOptions.unexplainedBlocks`: not among the exchanges nor in `total`. */
+  readonly unexplainedBlocks: number;
+}
+
 export interface JsonReport {
   readonly schema: typeof REPORT_SCHEMA;
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
@@ -51,7 +57,7 @@ export interface JsonReport {
   readonly source: string | null;
   /** false only when exported with `keepCredentials`. */
   readonly redacted: boolean;
-  readonly summary: ReportSummary;
+  readonly summary: JsonReportSummary;
   readonly exchanges: readonly ReportExchange[];
 }
 
@@ -107,7 +113,7 @@ export function jsonReport(exchanges: readonly Exchange[], options: ReportOption
     generatedAt: options.generatedAt ?? new Date().toISOString(),
     source: options.source === undefined || options.source === '' ? null : options.source,
     redacted: !keep,
-    summary: summarize(shown),
+    summary: { ...summarize(shown), unexplainedBlocks: options.unexplainedBlocks ?? 0 },
     exchanges: shown.map(reportExchange),
   };
 }

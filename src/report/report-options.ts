@@ -9,7 +9,8 @@ export interface ReportOptions {
   /**
    * Requests the browser blocked that are not among the exchanges, because the source holds
    * nothing to check them by (a HAR without their preflight and response). The Markdown title and
-   * summary count them, so a report of such a file never says that nothing failed. Default 0.
+   * summary and the JSON summary count them, so a report of such a file never says that nothing
+   * failed. Default 0.
    */
   readonly unexplainedBlocks?: number;
 }

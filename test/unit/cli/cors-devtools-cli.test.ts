@@ -74,16 +74,18 @@ describe('cors-devtools analyze on the recorded HARs', { timeout: 120_000 }, () 
   it('--format json: the versioned report, Chromium’s errors in its summary, notes on stderr', async () => {
     const { code, stdout } = await run(['analyze', devtoolsHarPath, '--format', 'json']);
     expect(code).toBe(1);
-    const report = JSON.parse(stdout) as { schema: string; redacted: boolean; source: string; summary: { failed: number; errors: Array<{ error: string; count: number }> }; exchanges: unknown[] };
+    const report = JSON.parse(stdout) as { schema: string; redacted: boolean; source: string; summary: { failed: number; unexplainedBlocks: number; errors: Array<{ error: string; count: number }> }; exchanges: unknown[] };
     expect(report).toMatchObject({ schema: 'cors-devtools-report', redacted: true, source: devtoolsHarPath });
     expect(report.summary.failed).toBe(observed.corsErrors.length);
+    expect(report.summary.unexplainedBlocks).toBe(0);
     const counts = new Map<string, number>();
     for (const e of observed.corsErrors) counts.set(e.corsError, (counts.get(e.corsError) ?? 0) + 1);
     expect(Object.fromEntries(report.summary.errors.map((e) => [e.error, e.count]))).toEqual(Object.fromEntries(counts));
 
     const playwright = await run(['analyze', playwrightHarPath, '--format', 'json']);
     expect(playwright.code).toBe(1);
-    expect(() => JSON.parse(playwright.stdout) as unknown).not.toThrow();
+    const blocked = JSON.parse(playwright.stdout) as { summary: { failed: number; unexplainedBlocks: number } };
+    expect(blocked.summary).toMatchObject({ failed: 0, unexplainedBlocks: observed.corsErrors.length });
     expect(playwright.stderr).toMatch(/^cors-devtools: entry \d+: PUT http:\/\/\S+ was blocked \(net::ERR_FAILED\); the file holds neither its preflight nor its response\.$/m);
   });
 
