@@ -59,6 +59,17 @@ describe('markdownReport', () => {
     expect(report).not.toContain('Blocked, reason not recorded');
   });
 
+  it('says where a redirected request went first, in its section and in the lists', () => {
+    const hop = { from: `${API}/old?token=abc`, to: `${API}/new`, status: 307, time: 5 };
+    const failed = { ...exchange({ url: `${API}/new`, response: answer(200) }), redirects: [hop] };
+    const warnedAfterRedirect = { ...simpleGet({ url: `${API}/new`, response: answer(200, allowOrigin) }), redirects: [hop] };
+    const md = markdownReport([failed, warnedAfterRedirect], fixed);
+    expect(md).toContain('- **Status:** 200\n- **Redirected:** 307 from https://api.example/old?token=\\[redacted: 3 bytes\\] to https://api.example/new\n');
+    expect(md).toContain('## Warnings without a failure\n\n- GET https://api.example/new (redirected from https://api.example/old?token=\\[redacted: 3 bytes\\])\n  - `vary-origin-missing`');
+    expect(md).not.toContain('token=abc');
+    expect(report).not.toContain('redirected');
+  });
+
   it('names the requests whose preflight it counts as likely unexpected, with why', () => {
     const traced = exchange({ url: `${API}/traced`, headers: [['X-Request-Id', 'abc']], preflight: answer(204, allowOrigin, allowHeaders('x-request-id'), maxAge(600)), response: answer(200, allowOrigin) });
     const md = markdownReport([put, traced, ok], fixed);

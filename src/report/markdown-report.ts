@@ -53,6 +53,13 @@ function preflightBlocks(p: PreflightRecord, index: number, count: number): stri
   return out;
 }
 
+/** A list item's request: method and URL, and where the request went first when it was redirected. */
+function requestItem(e: Exchange): string {
+  const first = e.redirects[0];
+  const from = first === undefined ? '' : ` (redirected from ${inlineText(truncate(first.from, MAX_URL_IN_HEADING))})`;
+  return `${inlineText(e.method)} ${inlineText(truncate(e.url, MAX_URL_IN_HEADING))}${from}`;
+}
+
 function credentialsWords(e: Exchange): string {
   const c = e.diagnosis?.credentials;
   if (c === undefined) return 'unknown';
@@ -73,6 +80,7 @@ function failureSection(e: Exchange, n: number): string {
   out.push(`- **Credentials mode:** ${inlineText(credentialsWords(e))}`);
   if (e.error !== null) out.push(`- **Browser error:** ${inlineCode(e.error)}`);
   if (e.response !== null) out.push(`- **Status:** ${e.response.status}`);
+  for (const r of e.redirects) out.push(`- **Redirected:** ${r.status} from ${inlineText(truncate(r.from, MAX_URL_IN_HEADING))} to ${inlineText(truncate(r.to, MAX_URL_IN_HEADING))}`);
   out.push('', inlineText(v.explanation), '');
   const reasons = d.classification.reasons;
   if (reasons.length > 0) {
@@ -99,7 +107,7 @@ function failingWithCredentials(exchanges: readonly Exchange[]): string {
   for (const e of exchanges) {
     const withCredentials = e.diagnosis?.ifCredentialsIncluded;
     if (withCredentials === undefined) continue;
-    out.push(`- ${inlineText(e.method)} ${inlineText(truncate(e.url, MAX_URL_IN_HEADING))}`, `  - ${ifCredentialsIncludedWords(withCredentials, markdownQuoting)}`);
+    out.push(`- ${requestItem(e)}`, `  - ${ifCredentialsIncludedWords(withCredentials, markdownQuoting)}`);
   }
   return out.length === 0 ? '' : ['## Passed, unless sent with credentials', '', ...out, ''].join('\n');
 }
@@ -109,7 +117,7 @@ function warningsOnly(exchanges: readonly Exchange[]): string {
   for (const e of exchanges) {
     const warnings = e.diagnosis?.verdict.warnings ?? [];
     if (isFailedExchange(e) || warnings.length === 0) continue;
-    out.push(`- ${inlineText(e.method)} ${inlineText(truncate(e.url, MAX_URL_IN_HEADING))}`);
+    out.push(`- ${requestItem(e)}`);
     for (const w of warnings) out.push(`  - ${inlineCode(w.code)}: ${inlineText(w.message)}`);
   }
   return out.length === 0 ? '' : ['## Warnings without a failure', '', ...out, ''].join('\n');
@@ -120,7 +128,7 @@ function unexpectedPreflights(exchanges: readonly Exchange[]): string {
   const out: string[] = [];
   for (const e of exchanges) {
     if (!isUnexpectedPreflight(e)) continue;
-    out.push(`- ${inlineText(e.method)} ${inlineText(truncate(e.url, MAX_URL_IN_HEADING))}`);
+    out.push(`- ${requestItem(e)}`);
     for (const r of e.diagnosis?.classification.reasons ?? []) out.push(`  - ${inlineText(r.message)}`);
   }
   if (out.length === 0) return '';
