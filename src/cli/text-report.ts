@@ -29,7 +29,7 @@ export function textReport(analysis: HarAnalysis, file: string, keepCredentials:
   const warned = exchanges.filter((e) => (e.diagnosis?.verdict.warnings.length ?? 0) > 0);
   const { source } = analysis;
   const out: string[] = [];
-  out.push(`${file}: ${source.creator}${source.browser === null ? '' : ` (${source.browser})`}, ${plural(source.entries, 'entry', 'entries')}, ${plural(source.preflights, 'preflight')}`);
+  out.push(`${file}: ${source.creator}${source.browser === null || source.browser === source.creator ? '' : ` (${source.browser})`}, ${plural(source.entries, 'entry', 'entries')}, ${plural(source.preflights, 'preflight')}`);
   out.push(
     `${plural(exchanges.length, 'cross-origin request')}: ${failed.length} failed CORS, ${warned.length} with warnings${analysis.unexplained.length > 0 ? `; ${analysis.unexplained.length} more blocked for a reason the file does not show` : ''}`,
   );

@@ -55,6 +55,7 @@ describe('cors-devtools analyze on the recorded HARs', { timeout: 120_000 }, () 
   it("Playwright's recordHar: the blocked requests it cannot explain still fail the run", async () => {
     const { code, stdout } = await run(['analyze', playwrightHarPath]);
     expect(code).toBe(1);
+    expect(stdout).toMatch(/chromium-playwright\.har: Playwright [\d.]+ \(chromium [\d.]+\), \d+ entries, 0 preflights\n/);
     expect(stdout).toMatch(new RegExp(`^\\d+ cross-origin requests: 0 failed CORS, \\d+ with warnings; ${observed.corsErrors.length} more blocked for a reason the file does not show$`, 'm'));
     expect(stdout).toContain('\nBlocked, reason not in the file\n');
     expect(stdout).toMatch(/About the file\n- This HAR holds no preflights \(Playwright's recordHar does not record them\)/);
