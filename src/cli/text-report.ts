@@ -110,7 +110,10 @@ function failure(e: Exchange, n: number): string[] {
   if (firefox !== null) lines.push(`   ${firefox}`);
   if (e.diagnosis?.credentials.source === 'likely') lines.push('   Read as a request with credentials: the browser blocked it, and only that reading fails.');
   for (const text of verdict.explanation.split('\n')) lines.push(`   ${text}`);
-  if (verdict.fix.preflight.length > 0) lines.push('   Fix: answer the preflight (OPTIONS) with', ...verdict.fix.preflight.map((h) => `     ${h}`));
+  const preflightStatus = verdict.fix.preflightStatus;
+  if (verdict.fix.preflight.length > 0 || preflightStatus !== undefined) {
+    lines.push(`   Fix: answer the preflight (OPTIONS) with${preflightStatus === undefined ? '' : ` status ${preflightStatus} (any 2xx passes)${verdict.fix.preflight.length > 0 ? ' and' : ''}`}`, ...verdict.fix.preflight.map((h) => `     ${h}`));
+  }
   if (verdict.fix.response.length > 0) lines.push('   Fix: answer the request with', ...verdict.fix.response.map((h) => `     ${h}`));
   return lines;
 }

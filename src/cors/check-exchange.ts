@@ -4,7 +4,7 @@ import { type CorsFailure, corsCheck } from './cors-check';
 import { type Answer, readAnswer } from './cors-response-headers';
 import { firefoxReasonFor } from './firefox-reason';
 import { describeFailure, preflightFix, responseFix } from './explain';
-import { type PreflightOutcome, preflightCheck } from './preflight-check';
+import { isOkStatus, type PreflightOutcome, preflightCheck } from './preflight-check';
 import { neededPreflight, preflightGotNoAnswer, responseAllowed, sentPreflight, sentSimple } from './request-sentences';
 import { isRedirectStatus } from './response-header';
 import type { CorsExchange, CorsFix, CorsVerdict, CorsWarning, CredentialsMode, NetworkError, Stage } from './types';
@@ -13,6 +13,9 @@ import { collectWarnings } from './warnings';
 function credentialsOf(value: unknown): CredentialsMode {
   return value === 'omit' || value === 'include' ? value : 'same-origin';
 }
+
+/** The status a fix gives a preflight whose own was not ok: what CORS middleware answers OPTIONS with. */
+const OK_PREFLIGHT_STATUS = 204;
 
 function emptyFix(): CorsFix {
   return { preflight: [], response: [] };
@@ -196,7 +199,9 @@ function checkAnswers(
     if (outcome.failure !== null) {
       // No header line makes a redirected preflight pass: it must be answered where it is asked.
       const redirected = outcome.failure.error === 'PreflightDisallowedRedirect';
-      const fix = { preflight: redirected ? [] : preflightFix(c, preflight, credentials, profile), response: responseFix(c, response, credentials, profile) };
+      const lines = { preflight: redirected ? [] : preflightFix(c, preflight, credentials, profile), response: responseFix(c, response, credentials, profile) };
+      // A 404 or 401 to OPTIONS fails whatever its headers say: the lines alone would not mend it.
+      const fix: CorsFix = redirected || isOkStatus(preflight.status) ? lines : { ...lines, preflightStatus: OK_PREFLIGHT_STATUS };
       const warnings = collectWarnings(c, preflight, outcome, response, profile);
       return blocked(c, outcome.failure, 'preflight', preflight, credentials, profile, sentPreflight(c, url), [], fix, warnings);
     }

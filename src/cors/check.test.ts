@@ -185,6 +185,23 @@ describe('check: fix lines only where a header line fixes something', () => {
     expect(v.fix.preflight).toEqual([]);
   });
 
+  it('a status for a preflight answered 404 or 401: no header line mends it', () => {
+    const req = request('PUT', { 'X-Api-Key': '1' });
+    const bare = check(exchange(req, answer(404, {})));
+    expect(bare).toMatchObject({ error: 'PreflightMissingAllowOriginHeader' });
+    expect(bare.fix.preflightStatus).toBe(204);
+    expect(bare.fix.preflight).toEqual([`Access-Control-Allow-Origin: ${PAGE}`, 'Access-Control-Allow-Methods: PUT', 'Access-Control-Allow-Headers: x-api-key']);
+    const allowed = check(exchange(req, answer(401, { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'x-api-key' })));
+    expect(allowed).toMatchObject({ error: 'PreflightInvalidStatus' });
+    expect(allowed.fix).toMatchObject({ preflight: [], preflightStatus: 204 });
+  });
+
+  it('no status for a preflight whose 2xx status passed, nor for a redirected one', () => {
+    const req = request('PUT');
+    expect(check(exchange(req, answer(200, { 'Access-Control-Allow-Origin': PAGE }))).fix.preflightStatus).toBeUndefined();
+    expect(check(exchange(req, answer(307, { Location: 'https://api.example/x/', 'Access-Control-Allow-Origin': PAGE }))).fix.preflightStatus).toBeUndefined();
+  });
+
   it('none for an exchange that passed with its preflight answered by the cache', () => {
     const req = request('PUT');
     const v = check(exchange(req, null, ok(req)));

@@ -164,10 +164,20 @@ export interface CorsWarning {
   readonly link?: string;
 }
 
-/** Exact header lines that would make the exchange pass. */
+/** What would make the exchange pass: the exact header lines, and the preflight's status where no header line mends it. */
 export interface CorsFix {
+  /** Header lines the preflight (OPTIONS) response needs. */
   readonly preflight: string[];
+  /** Header lines the actual response needs. */
   readonly response: string[];
+  /**
+   * The status to answer the preflight with, when it failed and its own status was not an ok
+   * status (200-299), which no header line mends: 204, what CORS middleware answers (any 2xx
+   * passes). Absent otherwise, and for a redirected preflight: that one must be answered where it
+   * is asked, or the page call the final URL (its explanation says so).
+   * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch (step 7: an ok status)
+   */
+  readonly preflightStatus?: number;
 }
 
 export interface CorsVerdict {

@@ -66,6 +66,12 @@ describe('jsonReport', () => {
     expect(validateJson(JSON.parse(JSON.stringify(blocked)), schema)).toEqual([]);
   });
 
+  it("carries the preflight's status fix, which the schema admits", () => {
+    const refused = jsonReport([exchange({ method: 'PUT', preflight: answer(404) })]);
+    expect(refused.exchanges[0]?.diagnosis?.verdict.fix.preflightStatus).toBe(204);
+    expect(validateJson(JSON.parse(JSON.stringify(refused)), schema)).toEqual([]);
+  });
+
   it('says when credentials were kept', () => {
     const kept = jsonReport(variety(), { keepCredentials: true });
     expect(kept.redacted).toBe(false);

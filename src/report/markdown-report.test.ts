@@ -193,3 +193,15 @@ describe('markdownReport', () => {
     });
   });
 });
+
+describe('markdownReport: a preflight answered with a status that is not 2xx', () => {
+  it('asks for an ok status before the header lines, which alone would not mend it', () => {
+    const refused = exchange({ method: 'PUT', url: `${API}/orders/2`, preflight: answer(401, allowOrigin, allowMethods('PUT')) });
+    const report = markdownReport([refused], fixed);
+    expect(report).toContain('**Fix: answer the preflight (OPTIONS) with status 204** (any 2xx passes; no header line mends another status)');
+    expect(report).not.toContain('**Fix: the preflight (OPTIONS) response');
+    const bare = markdownReport([exchange({ method: 'PUT', url: `${API}/orders/3`, preflight: answer(404) })], fixed);
+    expect(bare).toContain('**Fix: answer the preflight (OPTIONS) with status 204**');
+    expect(bare).toContain('**Fix: the preflight (OPTIONS) response also needs**\n\n```http\nAccess-Control-Allow-Origin: https://app.example\nAccess-Control-Allow-Methods: PUT\n```');
+  });
+});

@@ -88,7 +88,9 @@ function failureSection(e: Exchange, n: number): string {
     for (const r of reasons) out.push(`- ${inlineText(r.message)}`);
     out.push('');
   }
-  if (v.fix.preflight.length > 0) out.push('**Fix: the preflight (OPTIONS) response needs**', '', fencedBlock(v.fix.preflight, 'http'), '');
+  const preflightStatus = v.fix.preflightStatus;
+  if (preflightStatus !== undefined) out.push(`**Fix: answer the preflight (OPTIONS) with status ${preflightStatus}** (any 2xx passes; no header line mends another status)`, '');
+  if (v.fix.preflight.length > 0) out.push(`**Fix: the preflight (OPTIONS) response ${preflightStatus === undefined ? 'needs' : 'also needs'}**`, '', fencedBlock(v.fix.preflight, 'http'), '');
   if (v.fix.response.length > 0) out.push('**Fix: the response needs**', '', fencedBlock(v.fix.response, 'http'), '');
   if (v.warnings.length > 0) {
     out.push('**Warnings:**', '');

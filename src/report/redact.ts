@@ -232,7 +232,7 @@ function redactVerdict(v: CorsVerdict, secrets: SecretSet): CorsVerdict {
     failedParameter: v.failedParameter === null ? null : secrets.scrub(v.failedParameter),
     firefoxParameter: v.firefoxParameter === null ? null : secrets.scrub(v.firefoxParameter),
     explanation: secrets.scrub(v.explanation),
-    fix: { preflight: v.fix.preflight.map((l) => secrets.scrub(l)), response: v.fix.response.map((l) => secrets.scrub(l)) },
+    fix: { ...v.fix, preflight: v.fix.preflight.map((l) => secrets.scrub(l)), response: v.fix.response.map((l) => secrets.scrub(l)) },
     warnings: v.warnings.map((w) => ({ ...w, message: secrets.scrub(w.message) })),
   };
 }

@@ -27,6 +27,7 @@ export function WhatFailed({ exchange }: { exchange: Exchange }) {
   const answered = atPreflight ? preflight?.response : exchange.response;
   const answeredCors = pick(answered?.headers ?? null, (n) => n.startsWith('access-control-') || n === 'vary' || n === 'location');
   const fixLines = [...verdict.fix.preflight.map((line) => ({ where: 'preflight (OPTIONS) response', line })), ...verdict.fix.response.map((line) => ({ where: 'actual response', line }))];
+  const preflightStatus = verdict.fix.preflightStatus;
   return (
     <section class={`what-failed ${verdict.ok === false ? 'failed' : verdict.ok === true ? 'passed' : 'unknown'}`} aria-label="What failed">
       <h3>{verdict.ok === true ? 'CORS checks passed' : verdict.ok === false ? 'What failed' : 'What could be checked'}</h3>
@@ -75,19 +76,26 @@ export function WhatFailed({ exchange }: { exchange: Exchange }) {
           </div>
         </div>
       ) : null}
-      {fixLines.length > 0 ? (
+      {fixLines.length > 0 || preflightStatus !== undefined ? (
         <div class="fix">
-          <h4>Fix: send these response headers</h4>
+          <h4>{fixLines.length === 0 ? 'Fix: answer the preflight with an ok status' : preflightStatus === undefined ? 'Fix: send these response headers' : 'Fix: answer the preflight with an ok status, and send these response headers'}</h4>
           {(['preflight (OPTIONS) response', 'actual response'] as const).map((where) => {
             // Shown and copied with controls visible: a fix line quotes the request's Origin, page data.
             const lines = fixLines.filter((f) => f.where === where).map((f) => showControls(f.line));
-            if (lines.length === 0) return null;
+            const status = where === 'preflight (OPTIONS) response' ? preflightStatus : undefined;
+            if (lines.length === 0 && status === undefined) return null;
             return (
               <div key={where} class="fix-block">
                 <div class="fix-where">
-                  On the {where}: <CopyButton text={lines.join('\n')} label={`Copy the header lines for the ${where}`} />
+                  On the {where}:{' '}
+                  {lines.length > 0 ? <CopyButton text={lines.join('\n')} label={`Copy the header lines for the ${where}`} /> : null}
                 </div>
-                <pre>{lines.join('\n')}</pre>
+                {status !== undefined ? (
+                  <p class="fix-status">
+                    status <code>{status}</code> (any 2xx passes): no header makes a preflight answered {preflight?.response?.status ?? 'otherwise'} pass.
+                  </p>
+                ) : null}
+                {lines.length > 0 ? <pre>{lines.join('\n')}</pre> : null}
               </div>
             );
           })}

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { textReport } from '../../../src/cli/text-report';
 import type { HarAnalysis } from '../../../src/har/index';
 import { analyzeHar } from '../../../src/har/index';
-import { allowOrigin, answer, API, simpleGet } from '../../../src/report/test-exchanges';
+import { allowOrigin, answer, API, exchange, simpleGet } from '../../../src/report/test-exchanges';
 import { firefoxHarPath, firefoxObserved as observed, readFixture, scenarioOf } from '../har/har-fixtures';
 
 const analysis = analyzeHar(readFixture(firefoxHarPath));
@@ -67,5 +67,15 @@ describe("the CLI's text report of a Firefox HAR", () => {
     const report = textReport(one, 'one.har', true);
     expect(report).toContain('evil\\x1B]0;pwned\\x07\\x1B[2J');
     expect(/[\u0000-\u0008\u000b-\u001f\u007f]/.test(report)).toBe(false);
+  });
+});
+
+describe("the CLI's text report: a preflight answered with a status that is not 2xx", () => {
+  it('asks for an ok status with the header lines', () => {
+    const refused = exchange({ id: '0:4', method: 'PUT', url: `${API}/orders/4`, preflight: answer(404) });
+    const one: HarAnalysis = { ...analysis, exchanges: [refused], unexplained: [], skipped: [], fileWarnings: [], warnings: [] };
+    expect(textReport(one, 'one.har', false)).toContain(
+      '\n   Fix: answer the preflight (OPTIONS) with status 204 (any 2xx passes) and\n     Access-Control-Allow-Origin: https://app.example\n     Access-Control-Allow-Methods: PUT\n',
+    );
   });
 });

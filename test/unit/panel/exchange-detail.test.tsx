@@ -44,3 +44,25 @@ describe('the server snippets', () => {
     expect(container.querySelector('.snippets [aria-label="Before you copy"]')?.textContent).toMatch(/Allowing "null" lets every such document in/);
   });
 });
+
+describe('the fix for a preflight answered with a status that is not 2xx', () => {
+  const fixOf = (e: Exchange): { heading: string; blocks: string[] } => {
+    const { container } = render(<ExchangeDetail exchange={e} onClose={() => undefined} />);
+    return { heading: container.querySelector('.fix h4')?.textContent ?? '', blocks: [...container.querySelectorAll('.fix-block')].map((b) => b.textContent ?? '') };
+  };
+
+  it('asks for an ok status first, since no header line mends a 401', () => {
+    const allowed = answer(401, ['Access-Control-Allow-Origin', 'https://app.example'], ['Access-Control-Allow-Methods', 'PUT']);
+    const { heading, blocks } = fixOf(exchange({ method: 'PUT', preflight: allowed, error: 'net::ERR_FAILED' }));
+    expect(heading).toBe('Fix: answer the preflight with an ok status, and send these response headers');
+    expect(blocks[0]).toContain('status 204 (any 2xx passes): no header makes a preflight answered 401 pass.');
+    // The actual response still needs its own Allow-Origin.
+    expect(blocks[1]).toContain('Access-Control-Allow-Origin: https://app.example');
+  });
+
+  it('gives the status beside the header lines when both are missing', () => {
+    const { blocks } = fixOf(exchange({ method: 'PUT', preflight: answer(404), error: 'net::ERR_FAILED' }));
+    expect(blocks[0]).toContain('status 204 (any 2xx passes)');
+    expect(blocks[0]).toContain('Access-Control-Allow-Methods: PUT');
+  });
+});
