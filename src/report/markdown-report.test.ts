@@ -48,7 +48,14 @@ describe('markdownReport', () => {
 
   it('lists exchanges with warnings but no failure', () => {
     expect(report).toContain('## Warnings without a failure');
-    expect(report).toMatch(/- GET https:\/\/api\.example\/items\n {2}- `vary-origin-missing`: /);
+    expect(report).toMatch(/- `vary-origin-missing`: .*\n {2}- GET https:\/\/api\.example\/items\n/);
+  });
+
+  it('gives each warning once, with the requests it was given for', () => {
+    const twice = [simpleGet({ url: `${API}/a`, response: answer(200, allowOrigin) }), simpleGet({ url: `${API}/b`, response: answer(200, allowOrigin) }), simpleGet({ url: `${API}/a`, response: answer(200, allowOrigin) })];
+    const section = markdownReport(twice, fixed).split('## Warnings without a failure\n\n')[1] ?? '';
+    expect(section.match(/`vary-origin-missing`/g)).toHaveLength(1);
+    expect(section).toMatch(/^- `vary-origin-missing`: [^\n]*\n {2}- GET https:\/\/api\.example\/a \(2 requests\)\n {2}- GET https:\/\/api\.example\/b\n/);
   });
 
   it('counts the requests blocked for a reason the source does not hold, in the title and the summary', () => {
@@ -65,7 +72,7 @@ describe('markdownReport', () => {
     const warnedAfterRedirect = { ...simpleGet({ url: `${API}/new`, response: answer(200, allowOrigin) }), redirects: [hop] };
     const md = markdownReport([failed, warnedAfterRedirect], fixed);
     expect(md).toContain('- **Status:** 200\n- **Redirected:** 307 from https://api.example/old?token=\\[redacted: 3 bytes\\] to https://api.example/new\n');
-    expect(md).toContain('## Warnings without a failure\n\n- GET https://api.example/new (redirected from https://api.example/old?token=\\[redacted: 3 bytes\\])\n  - `vary-origin-missing`');
+    expect(md).toMatch(/## Warnings without a failure\n\n- `vary-origin-missing`: [^\n]*\n {2}- GET https:\/\/api\.example\/new \(redirected from https:\/\/api\.example\/old\?token=\\\[redacted: 3 bytes\\\]\)\n/);
     expect(md).not.toContain('token=abc');
     expect(report).not.toContain('redirected');
   });

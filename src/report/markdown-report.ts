@@ -114,13 +114,27 @@ function failingWithCredentials(exchanges: readonly Exchange[]): string {
   return out.length === 0 ? '' : ['## Passed, unless sent with credentials', '', ...out, ''].join('\n');
 }
 
+/**
+ * Each warning once, with the requests it was given for: a server that sends no Max-Age on any
+ * preflight gets the same sentence for every request, which a list per request repeated.
+ */
 function warningsOnly(exchanges: readonly Exchange[]): string {
-  const out: string[] = [];
+  // Sentence -> request -> how many exchanges of that request got it (a page may call one URL often).
+  const requestsBySentence = new Map<string, Map<string, number>>();
   for (const e of exchanges) {
-    const warnings = e.diagnosis?.verdict.warnings ?? [];
-    if (isFailedExchange(e) || warnings.length === 0) continue;
-    out.push(`- ${requestItem(e)}`);
-    for (const w of warnings) out.push(`  - ${inlineCode(w.code)}: ${inlineText(w.message)}`);
+    if (isFailedExchange(e)) continue;
+    for (const w of e.diagnosis?.verdict.warnings ?? []) {
+      const sentence = `${inlineCode(w.code)}: ${inlineText(w.message)}`;
+      let requests = requestsBySentence.get(sentence);
+      if (requests === undefined) requestsBySentence.set(sentence, (requests = new Map()));
+      const request = requestItem(e);
+      requests.set(request, (requests.get(request) ?? 0) + 1);
+    }
+  }
+  const out: string[] = [];
+  for (const [sentence, requests] of requestsBySentence) {
+    out.push(`- ${sentence}`);
+    for (const [request, times] of requests) out.push(`  - ${request}${times > 1 ? ` (${times} requests)` : ''}`);
   }
   return out.length === 0 ? '' : ['## Warnings without a failure', '', ...out, ''].join('\n');
 }
