@@ -160,9 +160,13 @@ export class HarReader {
     const unexplained = unexplainedFailures(records, chains.heads, replay.exchanges, initiatorOf);
     const preflights = records.filter((r) => r.role === 'preflight').length;
 
-    if (recorder === 'playwright' || (preflights === 0 && replay.exchanges.some((e) => e.diagnosis?.classification.preflight === true))) {
+    // Without preflights in the file, a request that needed one and shows none is not a cache hit:
+    // nothing says how the browser answered it. The pairing linked it to the cache, as it does live.
+    const preflightsRecorded = recorder !== 'playwright' && (preflights > 0 || !replay.exchanges.some((e) => e.diagnosis?.classification.preflight === true));
+    const exchanges = preflightsRecorded ? replay.exchanges : replay.exchanges.map((e) => (e.preflightCache === null ? e : { ...e, preflightCache: null }));
+    if (!preflightsRecorded) {
       warn(
-        `This HAR holds no preflights${recorder === 'playwright' ? " (Playwright's recordHar does not record them)" : ''}: a request that needed one shows none, as if the preflight cache had answered, and a request its preflight blocked shows only its error.`,
+        `This HAR holds no preflights${recorder === 'playwright' ? " (Playwright's recordHar does not record them)" : ''}: a request that needed one shows its preflight as not observed (neither sent nor answered by the cache, as far as the file tells), and a request its preflight blocked shows only its error.`,
       );
     }
     if (unexplained.length > 0) warn(`${count(unexplained.length, 'cross-origin request')} failed with the error of a CORS block, but the file holds neither its preflight nor its response, so why cannot be worked out.`);
@@ -177,7 +181,7 @@ export class HarReader {
     else if (this.#skippedCount > 0) warn(`${count(this.#skippedCount, 'entry', 'entries')} could not be read and ${this.#skippedCount === 1 ? 'was' : 'were'} skipped.`);
 
     return {
-      exchanges: replay.exchanges,
+      exchanges,
       unexplained,
       skipped: this.#skipped,
       fileWarnings: warnings,

@@ -2,10 +2,13 @@ import type { Exchange } from '../capture/exchange';
 import type { CorsVerdict } from '../cors/index';
 import { preflightState } from '../report/json-report';
 
-/** The list's preflight column: sent, answered by the cache, or none needed (as the report says it). */
+/**
+ * The list's preflight column, as the report says it: sent, cached (answered by the cache), none
+ * (none needed), and `unseen` for needed but not observed (the column fits six letters or so).
+ */
 export function preflightLabel(exchange: Exchange): string {
   const state = preflightState(exchange);
-  return state === 'pending' ? '…' : state;
+  return state === 'pending' ? '…' : state === 'not-observed' ? 'unseen' : state;
 }
 
 /** The status column: the response's status, or what stopped the request. */

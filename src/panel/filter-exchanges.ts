@@ -17,10 +17,10 @@ export type FilterCounts = Readonly<Record<FilterKind, number>>;
 /** Whether a preflight was likely not meant by the developer; injected so the list stays pure. */
 export type UnexpectedPreflightTest = (exchange: Exchange) => boolean;
 
-/** Preflighted: a preflight was sent, or the preflight cache answered for one. */
+/** Preflighted: a preflight was sent, the preflight cache answered for one, or one was needed and not observed. */
 export function isPreflighted(exchange: Exchange): boolean {
   const state = preflightState(exchange);
-  return state === 'sent' || state === 'cached';
+  return state === 'sent' || state === 'cached' || state === 'not-observed';
 }
 
 /** The text a search matches, built once per exchange object (exchanges are immutable). */

@@ -14,7 +14,11 @@ export const REPORT_SCHEMA = 'cors-devtools-report';
 export const REPORT_SCHEMA_VERSION = 1;
 
 /** Whether the request needed a preflight and how it got one. */
-export type PreflightState = 'sent' | 'cached' | 'none' | 'pending';
+/**
+ * `not-observed`: needed, but neither seen sent nor known to be answered by the preflight cache
+ * (a HAR that records no preflights, such as Playwright's).
+ */
+export type PreflightState = 'sent' | 'cached' | 'not-observed' | 'none' | 'pending';
 
 export interface ReportPreflight extends PreflightRecord {
   /** endTime - startTime, or null while it had not ended. */
@@ -64,8 +68,8 @@ export interface JsonReport {
 export function preflightState(exchange: Exchange): PreflightState {
   if (exchange.preflights.length > 0) return 'sent';
   if (exchange.diagnosis === null) return exchange.state === 'pending' ? 'pending' : 'none';
-  if (exchange.diagnosis.classification.preflight && preflightCacheHit(exchange)) return 'cached';
-  return 'none';
+  if (!exchange.diagnosis.classification.preflight) return 'none';
+  return preflightCacheHit(exchange) ? 'cached' : 'not-observed';
 }
 
 function duration(start: number, end: number | null): number | null {

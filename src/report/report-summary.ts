@@ -33,9 +33,13 @@ export function isFailedExchange(exchange: Exchange): boolean {
   return exchange.diagnosis?.verdict.ok === false;
 }
 
-/** Whether the exchange needed a preflight that the preflight cache answered. */
+/**
+ * Whether the preflight cache answered for the exchange: the capture linked it to the cache (it
+ * needed a preflight, was sent, and none was seen for its last hop). A request with no preflight
+ * and no such link is not taken for a cache hit: a HAR that records no preflights shows them all so.
+ */
 export function preflightCacheHit(exchange: Exchange): boolean {
-  return exchange.preflights.length === 0 && (exchange.preflightCache !== null || (exchange.diagnosis?.classification.preflight === true && exchange.requestHeaders !== null));
+  return exchange.preflights.length === 0 && exchange.preflightCache !== null;
 }
 
 function ranked<K extends string>(counts: Map<string, number>, key: K): Array<Record<K, string> & { readonly count: number }> {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../src/capture/exchange';
 import { analyzeHar } from '../../../src/har/index';
+import { preflightState, summarize } from '../../../src/report/index';
 import { devtoolsHarPath, observed, playwrightHarPath, readFixture, scenarioOf } from './har-fixtures';
 
 const verdictOf = (e: Exchange): string => {
@@ -107,6 +108,17 @@ describe("Playwright's recordHar", () => {
     expect(analysis.source.browser).toMatch(/^chromium 156\./);
     expect(analysis.warnings.join('\n')).toMatch(/holds no preflights \(Playwright's recordHar does not record them\)/);
     expect(analysis.exchanges.every((e) => e.preflights.length === 0)).toBe(true);
+  });
+
+  it('never takes a request that needed a preflight for a cache hit: the file shows none either way', () => {
+    const needed = analysis.exchanges.filter((e) => e.diagnosis?.classification.preflight === true);
+    expect(needed.length).toBeGreaterThan(5);
+    for (const e of needed) expect([e.url, e.preflightCache, preflightState(e)]).toEqual([e.url, null, 'not-observed']);
+    expect(summarize(analysis.exchanges).preflightCacheHits).toBe(0);
+    // DevTools' export of the same run records preflights: there a request that shows none was answered by the cache.
+    const devtools = analyzeHar(readFixture(devtoolsHarPath));
+    expect(devtools.exchanges.filter((e) => preflightState(e) === 'cached').length).toBeGreaterThan(0);
+    expect(devtools.exchanges.filter((e) => preflightState(e) === 'not-observed')).toEqual([]);
   });
 
   it('lists every request Chromium blocked: as unexplained (no headers, no preflight kept), never as passing', () => {
