@@ -1,4 +1,4 @@
-import { isExchangeShape, isRecord } from '../protocol/exchange-shape';
+import { isExchangeShape, isPreflightShape, isRecord } from '../protocol/exchange-shape';
 import type { Draft, Exchange, PreflightRecord } from './exchange';
 
 /**
@@ -113,7 +113,7 @@ export function isTrackedPreflight(value: unknown): value is TrackedPreflight {
   if (!isRecord(value)) return false;
   const p = value as Partial<TrackedPreflight>;
   return typeof p.requestId === 'string' && typeof p.tabId === 'number' && typeof p.frameId === 'number' && typeof p.url === 'string'
-    && typeof p.initiator === 'string' && isRecord(p.record) && typeof p.ended === 'boolean'
+    && typeof p.initiator === 'string' && isPreflightShape(p.record) && typeof p.ended === 'boolean'
     && (p.pairedWith === null || typeof p.pairedWith === 'string');
 }
 

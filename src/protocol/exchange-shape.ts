@@ -26,8 +26,11 @@ export function isExchangeShape(value: unknown): value is Exchange {
     && isDiagnosisOrNull(value['diagnosis']);
 }
 
-function isPreflightShape(value: unknown): boolean {
+/** A preflight record: what the panel shows of it, and what the pairing weighs it by once restored. */
+export function isPreflightShape(value: unknown): boolean {
   return isRecord(value)
+    && typeof value['accessControlRequestMethod'] === 'string'
+    && Array.isArray(value['accessControlRequestHeaders'])
     && typeof value['startTime'] === 'number'
     && isNumberOrNull(value['endTime'])
     && Array.isArray(value['requestHeaders'])

@@ -31,6 +31,7 @@ describe('the shape of an exchange from the background', () => {
       { ...good, state: 'done' },
       { ...good, preflights: null },
       { ...good, preflights: [{}] },
+      { ...good, preflights: good.preflights.map((p) => ({ ...p, accessControlRequestHeaders: 'x-api-key' })) },
       { ...good, redirects: undefined },
       { ...good, requestHeaders: 'Origin: x' },
       { ...good, response: { status: '200', headers: [] } },
