@@ -18,7 +18,7 @@ describe('a redirect that changes the method (Fetch, HTTP-redirect fetch, step 1
     expect(methodAfterRedirect('PUT', 308)).toBe('PUT');
   });
 
-  it('303 of a preflighted PUT: the next hop is the GET Chrome announces, classified as a simple request, not a cache hit', () => {
+  it("303 of a preflighted PUT: the next hop is a GET by Fetch's rule (Chrome announces the same), classified as a simple request, not a cache hit", () => {
     const s = new SequenceBuilder();
     s.start('1', 'PUT', '/a');
     s.preflight('2', '/a', 'PUT', null);
