@@ -6,11 +6,16 @@ import type { ListenerPlan } from './listener-plan';
 /** What one listener plan saw of the probe's requests: `event METHOD path` -> headers seen. */
 export type Sightings = Readonly<Record<string, { readonly headers: number | null; readonly origin: boolean }>>;
 
+/** Passes of the probe page before giving up on a listener plan that reports nothing. */
+const MAX_PASSES = 5;
+
 /**
  * Runs the probe page (a passing preflighted PUT, a CORS-blocked GET, a PUT whose preflight fails)
  * under an extension registering `plan` with counting listeners, and returns what they saw: which
- * events arrive for the preflights and the blocked requests, with how many headers. The first
- * pass only lets the worker start; the second is the one reported.
+ * events arrive for the preflights and the blocked requests, with how many headers. The report
+ * returned is the first made after an earlier one: the extension clears its tally at each report,
+ * so that one covers a whole pass seen by a running worker (the first may come from a worker that
+ * started mid-pass, or, on a loaded machine, from one that missed the first pass's end).
  */
 export async function probeVisibility(server: BenchServer, name: string, plan: ListenerPlan): Promise<Sightings | undefined> {
   if (plan.length === 0) return {};
@@ -18,11 +23,12 @@ export async function probeVisibility(server: BenchServer, name: string, plan: L
   const extension = await writeFloorExtension(session, plan, `${server.pageOrigin}/probe?s=${session}`);
   const browser = await startBareChromium(server.pageUrl(session), extension.dir);
   try {
-    for (let pass = 0; pass < 2; pass++) await server.run(session, { kind: 'probe', count: 3, concurrency: 1, delayMs: 0 });
-    for (let waited = 0; waited < 10_000; waited += 100) {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const before = server.probeReports(session).length;
+      await server.run(session, { kind: 'probe', count: 3, concurrency: 1, delayMs: 0 });
+      for (let waited = 0; waited < 5_000 && server.probeReports(session).length === before; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
       const reports = server.probeReports(session);
       if (reports.length >= 2) return reports[1] as Sightings;
-      await new Promise((resolve) => setTimeout(resolve, 100));
     }
     return undefined;
   } finally {
