@@ -5,6 +5,7 @@
  * Each report quotes in its own way; the sentences are these.
  */
 import type { CorsVerdict } from '../cors/index';
+import { firefoxConsoleReason } from './firefox-console-reasons';
 
 /** How a report writes a quoted value, a run of free text, and a link. */
 export interface Quoting {
@@ -25,12 +26,22 @@ export function mdnPageOf(reason: string): string | null {
   return /^CORS[A-Za-z0-9]+$/.test(reason) ? `https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS/Errors/${reason.replace(/\d+$/, '')}` : null;
 }
 
-/** "Firefox's console calls it `CORSMissingAllowOrigin2` (`200`). MDN", or null when the verdict names no Firefox reason. */
+/**
+ * "Firefox's console calls it `CORSMissingAllowOrigin2`: (Reason: CORS header ‘Access-Control-Allow-Origin’
+ * missing). Status code: 200. MDN" (its key and the words of its console line), or null when the
+ * verdict names no Firefox reason.
+ */
 export function firefoxReasonWords(verdict: CorsVerdict, q: Quoting): string | null {
   if (verdict.firefoxReason === null) return null;
-  const parameter = verdict.firefoxParameter === null ? '' : ` (${q.code(verdict.firefoxParameter)})`;
   const mdn = mdnPageOf(verdict.firefoxReason);
-  return `Firefox's console calls it ${q.code(verdict.firefoxReason)}${parameter}.${mdn === null ? '' : ` ${q.link('MDN', mdn)}`}`;
+  return `Firefox's console calls it ${q.code(verdict.firefoxReason)}${consoleWords(verdict, q)}${mdn === null ? '' : ` ${q.link('MDN', mdn)}`}`;
+}
+
+/** ": <the console line's reason words>", or " (`parameter`)." for a key whose words are not known. */
+function consoleWords(verdict: CorsVerdict, q: Quoting): string {
+  const said = verdict.firefoxReason === null ? null : firefoxConsoleReason(verdict.firefoxReason, verdict.firefoxParameter);
+  if (said !== null) return `: ${q.text(said)}`;
+  return `${verdict.firefoxParameter === null ? '' : ` (${q.code(verdict.firefoxParameter)})`}.`;
 }
 
 /**

@@ -127,7 +127,7 @@ describe('markdownReport', () => {
 
     it("names Firefox's console reason and its parameter, with MDN's page", () => {
       expect(firefox).toContain(
-        "- Firefox's console calls it `CORSMissingAllowOrigin2` (`204`). [MDN](https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS/Errors/CORSMissingAllowOrigin)",
+        "- Firefox's console calls it `CORSMissingAllowOrigin2`: (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 204. [MDN](https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS/Errors/CORSMissingAllowOrigin)",
       );
       expect(report).not.toContain("Firefox's console");
     });

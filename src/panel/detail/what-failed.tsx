@@ -2,6 +2,7 @@ import type { Exchange } from '../../capture/exchange';
 import type { HeaderList } from '../../capture/header-list';
 import { CopyButton } from '../copy-button';
 import { verdictWords } from '../exchange-summary';
+import { firefoxConsoleReason } from '../../report/firefox-console-reasons';
 import { mdnPageOf } from '../../report/firefox-verdict-words';
 import { showControls } from '../../report/markdown-text';
 import { ServerSnippets } from './server-snippets';
@@ -36,19 +37,7 @@ export function WhatFailed({ exchange }: { exchange: Exchange }) {
         {verdict.error !== null ? <code class="error-name">{verdict.error}</code> : null}
         {verdict.failedParameter !== null && verdict.failedParameter !== '' ? <span class="failed-parameter">failed parameter: <code>{verdict.failedParameter}</code></span> : null}
       </p>
-      {verdict.firefoxReason !== null ? (
-        <p class="firefox-reason">
-          Firefox's console calls it <code>{verdict.firefoxReason}</code>
-          {verdict.firefoxParameter !== null ? (
-            <>
-              {' '}
-              (<code>{verdict.firefoxParameter}</code>)
-            </>
-          ) : null}
-          .{' '}
-          <MdnLink reason={verdict.firefoxReason} />
-        </p>
-      ) : null}
+      {verdict.firefoxReason !== null ? <FirefoxReason reason={verdict.firefoxReason} parameter={verdict.firefoxParameter} /> : null}
       <p class="explanation">{verdict.explanation}</p>
       {credentials.source === 'likely' ? (
         <p class="inferred">
@@ -110,6 +99,27 @@ function HeaderLines({ lines, empty }: { lines: HeaderList; empty: string }) {
   if (lines.length === 0) return <p class="muted">{empty}</p>;
   // A line break in a value (a HAR can carry one) would draw a header line the server never sent.
   return <pre>{lines.map(([name, value]) => `${showControls(name)}: ${showControls(value)}`).join('\n')}</pre>;
+}
+
+/** Firefox's console reason key, and the words its console line ends with (the parameter in them): what to look for there. */
+function FirefoxReason({ reason, parameter }: { reason: string; parameter: string | null }) {
+  const said = firefoxConsoleReason(reason, parameter);
+  return (
+    <p class="firefox-reason">
+      Firefox's console calls it <code>{reason}</code>
+      {said !== null ? (
+        <>: {showControls(said)}</>
+      ) : parameter !== null ? (
+        <>
+          {' '}
+          (<code>{showControls(parameter)}</code>).
+        </>
+      ) : (
+        '.'
+      )}{' '}
+      <MdnLink reason={reason} />
+    </p>
+  );
 }
 
 /** The MDN page of a Firefox reason key, the one the reports link to (nothing for anything but a key). */

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { textReport } from '../../../src/cli/text-report';
+import { firefoxConsoleReason } from '../../../src/report/firefox-console-reasons';
 import type { HarAnalysis } from '../../../src/har/index';
 import { analyzeHar } from '../../../src/har/index';
 import { allowOrigin, answer, API, exchange, simpleGet } from '../../../src/report/test-exchanges';
@@ -30,10 +31,9 @@ describe("the CLI's text report of a Firefox HAR", () => {
     for (const e of failed) {
       const verdict = e.diagnosis?.verdict;
       const block = blockOf(e.url, 'Failures');
-      const parameter = verdict?.firefoxParameter === null || verdict?.firefoxParameter === undefined ? '' : ` (${verdict.firefoxParameter})`;
-      expect(block).toContain(`\n   Firefox's console calls it ${verdict?.firefoxReason ?? ''}${parameter}. MDN: https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS/Errors/`);
-      // Firefox's console said it for the same URL (it may say more: CORSDidNotSucceed2 follows any block).
-      const said = observed.consoleReasons.filter((r) => r.url === e.url && !r.warning).map((r) => `calls it ${r.key}${r.parameter === null ? '' : ` (${r.parameter})`}.`);
+      expect(block).toMatch(new RegExp(`\n {3}Firefox's console calls it ${verdict?.firefoxReason ?? ''}: \\(Reason: [^\n]*\\. MDN: https://developer\\.mozilla\\.org/docs/Web/HTTP/Guides/CORS/Errors/`));
+      // Firefox's console said it for the same URL, with the same parameter (it may say more: CORSDidNotSucceed2 follows any block).
+      const said = observed.consoleReasons.filter((r) => r.url === e.url && !r.warning).map((r) => `calls it ${r.key}: ${firefoxConsoleReason(r.key, r.parameter) ?? ''}`);
       if (said.some((words) => block.includes(words))) matched++;
       else expect(said, scenarioOf(e.url)).toEqual([]);
     }
