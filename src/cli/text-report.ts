@@ -1,5 +1,6 @@
 import type { Exchange } from '../capture/exchange';
 import type { HarAnalysis } from '../har/index';
+import { preflightState } from '../report/json-report';
 import { showControls } from '../report/markdown-text';
 import { firefoxReasonWords, ifCredentialsIncludedWords, plainQuoting } from '../report/firefox-verdict-words';
 import { redactExchange, redactUrl } from '../report/redact';
@@ -81,7 +82,8 @@ function table(exchanges: readonly Exchange[]): string[] {
     e.response === null ? '-' : String(e.response.status),
     preflightCell(e),
     e.diagnosis?.verdict.error ?? '',
-    e.url,
+    // Where the page sent it, when that is not where it ended: the URL a backend team can find in its logs.
+    e.redirects[0] === undefined ? e.url : `${e.url} (redirected from ${e.redirects[0].from})`,
   ]);
   const head = ['Entry', 'Verdict', 'Method', 'Status', 'Preflight', 'Error', 'URL'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -93,11 +95,12 @@ function table(exchanges: readonly Exchange[]): string[] {
   return [line(head), ...rows.map(line)];
 }
 
+/** The last preflight's status (or its error), else what the reports say: cached, not seen, or none needed ('-'). */
 function preflightCell(e: Exchange): string {
   const last = e.preflights.at(-1);
   if (last !== undefined) return last.response === null ? (last.error ?? 'sent') : String(last.response.status);
-  if (e.diagnosis?.classification.preflight === true) return 'none';
-  return '-';
+  const state = preflightState(e);
+  return state === 'cached' ? 'cached' : state === 'not-observed' ? 'not seen' : '-';
 }
 
 function failure(e: Exchange, n: number): string[] {

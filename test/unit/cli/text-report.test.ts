@@ -79,3 +79,16 @@ describe("the CLI's text report: a preflight answered with a status that is not 
     );
   });
 });
+
+describe("the CLI's text report table", () => {
+  it('names where a redirected request was sent, redacted, and says cached only for a cache hit', () => {
+    const moved = { ...simpleGet({ id: '0:5', url: `${API}/new`, response: answer(200, allowOrigin) }), redirects: [{ from: `${API}/old?token=abc`, to: `${API}/new`, status: 307, time: 1 }] };
+    const cached = exchange({ id: '0:6', method: 'PUT', url: `${API}/orders/6`, preflight: 'cached', response: answer(200, allowOrigin) });
+    const unseen = { ...exchange({ id: '0:7', method: 'PUT', url: `${API}/orders/7`, preflight: 'cached', response: answer(200, allowOrigin) }), preflightCache: null };
+    const one: HarAnalysis = { ...analysis, exchanges: [moved, cached, unseen], unexplained: [], skipped: [], fileWarnings: [], warnings: [] };
+    const rows = textReport(one, 'one.har', false).split('\n');
+    expect(rows.find((row) => row.includes('/new'))).toMatch(/ https:\/\/api\.example\/new \(redirected from https:\/\/api\.example\/old\?token=\[redacted: 3 bytes\]\)$/);
+    expect(rows.find((row) => row.endsWith('/orders/6'))).toMatch(/ cached /);
+    expect(rows.find((row) => row.endsWith('/orders/7'))).toMatch(/ not seen /);
+  });
+});
