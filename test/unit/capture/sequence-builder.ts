@@ -77,3 +77,18 @@ export class SequenceBuilder {
     return this.send(id, method, path, headers).respond(id, method, path).complete(id, method, path);
   }
 }
+
+/**
+ * A preflighted PUT to the API redirected (307) back to the page's own origin, up to the second
+ * hop's preflight sent (`3`, with `Origin: null`: the origin is tainted): until its headers are
+ * seen, an OPTIONS of the page to its own origin. Returns the second hop's URL.
+ */
+export function redirectedBackToPage(s: SequenceBuilder): string {
+  const back = `${s.page}/b`;
+  s.start('1', 'PUT', '/a');
+  s.preflight('2', '/a', 'PUT', null);
+  s.send('1', 'PUT', '/a').respond('1', 'PUT', '/a', 307, { 'Access-Control-Allow-Origin': s.page, Location: back }).redirect('1', 'PUT', '/a', back, 307);
+  s.start('1', 'PUT', back);
+  s.start('3', 'OPTIONS', back).send('3', 'OPTIONS', back, { Origin: 'null', 'Access-Control-Request-Method': 'PUT' });
+  return back;
+}

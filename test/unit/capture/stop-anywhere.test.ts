@@ -14,7 +14,7 @@ import type { Exchange } from '../../../src/capture/exchange';
 import { webRequestEventKinds } from '../../../src/capture/web-request-event';
 import { readFixtures, type FixtureEvent } from '../../fixtures/web-request/web-request-fixture';
 import { replay } from './replay-events';
-import { SequenceBuilder } from './sequence-builder';
+import { redirectedBackToPage, SequenceBuilder } from './sequence-builder';
 
 /** Applies each call when it is made (the browser does, in order); answers on a later task. */
 function orderedArea(): SessionStorageArea & { snapshot(): Record<string, unknown> } {
@@ -112,13 +112,7 @@ describe('a background stopped at any moment', () => {
 
   it('loses nothing of a hop\'s preflight to the page\'s own origin (a request redirected back there, still CORS), stopped after any event', async () => {
     const s = new SequenceBuilder();
-    const back = `${s.page}/b`;
-    s.start('1', 'PUT', '/a');
-    s.preflight('2', '/a', 'PUT', null);
-    s.send('1', 'PUT', '/a').respond('1', 'PUT', '/a', 307, { 'Access-Control-Allow-Origin': s.page, Location: back }).redirect('1', 'PUT', '/a', back, 307);
-    s.start('1', 'PUT', back);
-    // The preflight's start and headers: until its headers are seen, an OPTIONS of the page to its own origin.
-    s.start('3', 'OPTIONS', back).send('3', 'OPTIONS', back, { Origin: 'null', 'Access-Control-Request-Method': 'PUT' });
+    const back = redirectedBackToPage(s);
     s.respond('3', 'OPTIONS', back, 204, { 'Access-Control-Allow-Origin': 'null', 'Access-Control-Allow-Methods': 'PUT' }).complete('3', 'OPTIONS', back, 204);
     s.send('1', 'PUT', back, { Origin: 'null' }).respond('1', 'PUT', back, 200, { 'Access-Control-Allow-Origin': 'null' }).complete('1', 'PUT', back);
     vi.useFakeTimers();

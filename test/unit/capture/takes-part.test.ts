@@ -8,7 +8,7 @@ import { journaledReceiver, journalKeys } from '../../../src/capture/event-journ
 import { webRequestEventKinds } from '../../../src/capture/web-request-event';
 import { readFixtures, type FixtureEvent } from '../../fixtures/web-request/web-request-fixture';
 import { memoryPersistence, replay } from './replay-events';
-import { SequenceBuilder } from './sequence-builder';
+import { redirectedBackToPage, SequenceBuilder } from './sequence-builder';
 
 interface Run {
   /** Journal keys written, one per journaled event, in order; `null` for an event not journaled. */
@@ -74,12 +74,7 @@ describe('which events are journaled', () => {
 
   it('journals the preflight to the page\'s own origin of a request redirected back there: its start changes what is stored', () => {
     const s = new SequenceBuilder();
-    const back = `${s.page}/b`;
-    s.start('1', 'PUT', '/a');
-    s.preflight('2', '/a', 'PUT', null);
-    s.send('1', 'PUT', '/a').respond('1', 'PUT', '/a', 307, { 'Access-Control-Allow-Origin': s.page, Location: back }).redirect('1', 'PUT', '/a', back, 307);
-    s.start('1', 'PUT', back);
-    s.start('3', 'OPTIONS', back).send('3', 'OPTIONS', back, { Origin: 'null', 'Access-Control-Request-Method': 'PUT' });
+    const back = redirectedBackToPage(s);
     s.respond('3', 'OPTIONS', back, 204, {}).complete('3', 'OPTIONS', back, 204).fail('1', 'PUT', back);
     const run = receive(s.events);
     expect(run.journaled.every((key) => key?.startsWith(journalKeys.entry))).toBe(true);
