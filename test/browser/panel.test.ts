@@ -89,6 +89,15 @@ describe('the CORS panel in Chromium DevTools', () => {
     expect(kept).toContain('Bearer playground-token');
     await popout.close();
   });
+
+  it('asks for an ok status where a preflight was answered 404, which no header line mends', async () => {
+    await panel.evaluate(`(() => { const box = document.querySelector('input[type=search]'); box.value = 'preflight-404'; box.dispatchEvent(new Event('input', { bubbles: true })); })()`);
+    await panel.waitFor(`document.querySelectorAll('[data-exchange-id]').length === 1`);
+    await panel.evaluate(`document.querySelector('[data-exchange-id]').click()`);
+    const failed = await panel.waitFor<string>(`document.querySelector('[aria-label="What failed"]')?.textContent.includes('PreflightInvalidStatus') && document.querySelector('[aria-label="What failed"]').textContent`);
+    expect(failed).toContain('Fix: answer the preflight with an ok status');
+    expect(failed).toContain('status 204 (any 2xx passes): no header makes a preflight answered 404 pass.');
+  });
 });
 
 describe('the CORS panel with a dark DevTools', () => {
