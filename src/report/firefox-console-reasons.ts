@@ -22,6 +22,9 @@ const reasonTexts: Readonly<Record<string, string>> = {
   CORSMissingAllowHeaderFromPreflight2: '(Reason: header ‘%2$S’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response).',
 };
 
+/** The reason keys whose words are known (what the browser test holds to Firefox's own strings). */
+export const knownFirefoxReasonKeys: readonly string[] = Object.keys(reasonTexts);
+
 /**
  * What Firefox's console says of a reason key with its parameter (Firefox writes a missing one as
  * `(null)`), or null for a key this table does not know.
