@@ -1,7 +1,7 @@
 import { readCorsExchange, type Browser, type CorsExchange, type CorsRequest, type CorsVerdict } from '../cors/index';
 import { headerRules } from './author-headers';
 import { corsBlockErrors } from './cors-block-error';
-import type { Diagnosis, Exchange, PreflightRecord } from './exchange';
+import type { Diagnosis, Exchange, InferredMode, PreflightRecord } from './exchange';
 import { getHeader, type HeaderList } from './header-list';
 
 /**
@@ -20,6 +20,11 @@ import { getHeader, type HeaderList } from './header-list';
  * In either case a reading under `include` that fails at the preflight is refuted when the request
  * itself was answered: with credentials, that preflight would have stopped it.
  *
+ * A POST's mode is inferred on plain http, where no Sec-Fetch-Mode is sent: when its response fails
+ * the check, the browser's ending says which mode it likely had (`Diagnosis.mode`, see
+ * {@link InferredMode}); one Chromium completed is read by the core as the no-cors request it likely
+ * was, its CORS reading kept beside it (`ifCorsMode`).
+ *
  * `browser` is the browser the extension runs in: the rules the core applies are that browser's.
  */
 export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Diagnosis {
@@ -31,8 +36,12 @@ export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Dia
   const reading = readCorsExchange({ request, preflight: preflightOf(hopPreflight), response: responseOf(exchange) }, { browser });
   const classification = reading.classification;
   const blockedByBrowser = exchange.error !== null && corsBlockErrors.has(exchange.error);
-  const verdict = withInferredMode(exchange, reading.check(request.credentials ?? 'same-origin'), browser);
-  if (cookieSent) return { credentials: { mode: 'include', source: 'cookie-header' }, classification, verdict, blockedByBrowser };
+  const checked = reading.check(request.credentials ?? 'same-origin');
+  const mode = inferredMode(exchange, checked, browser);
+  // Likely no-cors: the core reads it so, and the CORS reading is kept beside it.
+  const verdict = mode?.value === 'no-cors' ? readCorsExchange({ request: { ...request, mode: 'no-cors' }, preflight: null, response: responseOf(exchange) }, { browser }).check(request.credentials ?? 'same-origin') : checked;
+  const inferred = mode === undefined ? {} : mode.value === 'no-cors' ? { mode, ifCorsMode: checked } : { mode };
+  if (cookieSent) return { credentials: { mode: 'include', source: 'cookie-header' }, classification, verdict, blockedByBrowser, ...inferred };
   const blockedBlindly = browser === 'firefox' && verdict.ok === true;
   if ((blockedByBrowser && verdict.ok !== false) || blockedBlindly) {
     const withCredentials = reading.check('include');
@@ -40,47 +49,24 @@ export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Dia
     // response came back, and a failed preflight stops the request.
     const refuted = withCredentials.stage === 'preflight' && exchange.response !== null;
     if (withCredentials.ok === false && !refuted) {
-      if (blockedByBrowser) return { credentials: { mode: 'include', source: 'likely' }, classification, verdict: withCredentials, blockedByBrowser };
-      return { credentials: { mode: request.credentials ?? 'same-origin', source: 'default' }, classification, verdict, blockedByBrowser, ifCredentialsIncluded: withCredentials };
+      if (blockedByBrowser) return { credentials: { mode: 'include', source: 'likely' }, classification, verdict: withCredentials, blockedByBrowser, ...inferred };
+      return { credentials: { mode: request.credentials ?? 'same-origin', source: 'default' }, classification, verdict, blockedByBrowser, ifCredentialsIncluded: withCredentials, ...inferred };
     }
   }
-  return { credentials: { mode: request.credentials ?? 'same-origin', source: 'default' }, classification, verdict, blockedByBrowser };
+  return { credentials: { mode: request.credentials ?? 'same-origin', source: 'default' }, classification, verdict, blockedByBrowser, ...inferred };
 }
 
 /**
- * A POST's mode is inferred where Sec-Fetch-Mode is not sent (plain http): it carries `Origin` in
- * CORS mode and in no-cors mode alike (fetch with mode 'no-cors', navigator.sendBeacon, a form), so
- * a failed CORS check of its response is a guess unless the browser's own ending agrees.
- * - Chromium ends every request CORS blocked with onErrorOccurred net::ERR_FAILED (the recorded
- *   fixtures); one that completed without error had its response delivered, so no CORS check
- *   failed: it was likely a no-cors request, whose opaque response the page cannot read.
- * - Firefox ends a blocked simple request with onCompleted like any other: the failure stands, said
- *   to hold if the request was in CORS mode.
+ * The mode of a POST whose mode was inferred (no Sec-Fetch-Mode: plain http) when its response
+ * failed the CORS check: what the browser's ending says of it (see {@link InferredMode}), or
+ * undefined when the verdict does not depend on it.
  * @see https://fetch.spec.whatwg.org/#append-a-request-origin-header
  */
-function withInferredMode(exchange: Exchange, verdict: CorsVerdict, browser: Browser): CorsVerdict {
-  if (verdict.ok !== false || verdict.stage !== 'response' || exchange.mode.source !== 'inferred' || exchange.method !== 'POST') return verdict;
-  if (exchange.preflights.length > 0 || exchange.preflightCache !== null) return verdict;
-  if (exchange.state !== 'complete' || exchange.error !== null) return verdict;
-  const modeNote =
-    'Its mode was inferred: without Sec-Fetch-Mode (browsers send it only to potentially trustworthy URLs: https, localhost), a POST carries Origin in CORS mode and in no-cors mode alike (fetch with mode: \'no-cors\', navigator.sendBeacon, a form).';
-  if (browser === 'firefox') return { ...verdict, explanation: `${verdict.explanation} ${modeNote} Firefox ends both the same way, so this holds if it was a CORS request.` };
-  const ifCors = verdict.error === null ? '' : ` Had it been a CORS request, it would have failed with ${verdict.error}.`;
-  return {
-    ...verdict,
-    ok: true,
-    error: null,
-    failedParameter: null,
-    stage: null,
-    missing: [],
-    explanation:
-      `The browser delivered the response to ${exchange.method} ${exchange.url}: the request ended normally, and Chromium ends every request CORS blocks with net::ERR_FAILED, so no CORS check failed. ` +
-      `${modeNote} It was likely a no-cors request, which the server's CORS headers do not concern: the page gets an opaque response it cannot read.${ifCors}`,
-    fix: { preflight: [], response: [] },
-    warnings: [],
-    firefoxReason: null,
-    firefoxParameter: null,
-  };
+function inferredMode(exchange: Exchange, verdict: CorsVerdict, browser: Browser): InferredMode | undefined {
+  if (verdict.ok !== false || verdict.stage !== 'response' || exchange.mode.source !== 'inferred' || exchange.method !== 'POST') return undefined;
+  if (exchange.preflights.length > 0 || exchange.preflightCache !== null) return undefined;
+  if (exchange.state !== 'complete' || exchange.error !== null) return undefined;
+  return browser === 'firefox' ? { value: 'cors', source: 'inferred' } : { value: 'no-cors', source: 'likely' };
 }
 
 function corsRequestOf(exchange: Exchange, hopPreflight: PreflightRecord | undefined, cookieSent: boolean, browser: Browser): CorsRequest {

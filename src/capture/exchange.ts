@@ -98,7 +98,21 @@ export interface Diagnosis {
    * been sent with credentials, when that differs from `verdict` (webRequest does not show it).
    */
   readonly ifCredentialsIncluded?: CorsVerdict;
+  /** The request's mode where the capture inferred it and the verdict depends on it (see {@link InferredMode}). */
+  readonly mode?: InferredMode;
+  /** With `mode` likely no-cors: the verdict had the request been sent in CORS mode (the check it would have failed). */
+  readonly ifCorsMode?: CorsVerdict;
 }
+
+/**
+ * A POST without Sec-Fetch-Mode (browsers send it only to potentially trustworthy URLs: https,
+ * localhost) carries Origin in CORS mode and in no-cors mode alike (fetch with mode: 'no-cors',
+ * navigator.sendBeacon, a form), and webRequest does not show which. When its response fails the
+ * CORS check, the browser's ending tells: Chromium ends every request CORS blocks with
+ * net::ERR_FAILED, so one it completed was `likely` no-cors (the verdict reads it so); Firefox ends
+ * both alike, so the verdict reads it as CORS, `inferred`, holding if it was.
+ */
+export type InferredMode = { readonly value: 'no-cors'; readonly source: 'likely' } | { readonly value: 'cors'; readonly source: 'inferred' };
 
 /** A copy of a record being built: every field settable until it is handed out, then never again. */
 export type Draft<T> = { -readonly [K in keyof T]: T[K] };

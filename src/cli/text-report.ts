@@ -3,6 +3,7 @@ import type { HarAnalysis } from '../har/index';
 import { preflightState } from '../report/json-report';
 import { showControls } from '../report/markdown-text';
 import { firefoxReasonWords, ifCredentialsIncludedWords, plainQuoting } from '../report/firefox-verdict-words';
+import { inferredModeWords } from '../report/inferred-mode-words';
 import { redactExchange, redactUrl } from '../report/redact';
 import { fileNotes } from './har-notes';
 
@@ -113,6 +114,8 @@ function failure(e: Exchange, n: number): string[] {
   if (firefox !== null) lines.push(`   ${firefox}`);
   if (e.diagnosis?.credentials.source === 'likely') lines.push('   Read as a request with credentials: the browser blocked it, and only that reading fails.');
   for (const text of verdict.explanation.split('\n')) lines.push(`   ${text}`);
+  const mode = e.diagnosis === null ? null : inferredModeWords(e.diagnosis, plainQuoting);
+  if (mode !== null) lines.push(`   ${mode}`);
   const preflightStatus = verdict.fix.preflightStatus;
   if (verdict.fix.preflight.length > 0 || preflightStatus !== undefined) {
     lines.push(`   Fix: answer the preflight (OPTIONS) with${preflightStatus === undefined ? '' : ` status ${preflightStatus} (any 2xx passes)${verdict.fix.preflight.length > 0 ? ' and' : ''}`}`, ...verdict.fix.preflight.map((h) => `     ${h}`));

@@ -5,7 +5,7 @@ import { type Answer, readAnswer } from './cors-response-headers';
 import { firefoxReasonFor } from './firefox-reason';
 import { describeFailure, preflightFix, responseFix } from './explain';
 import { isOkStatus, type PreflightOutcome, preflightCheck } from './preflight-check';
-import { neededPreflight, preflightGotNoAnswer, responseAllowed, sentPreflight, sentSimple } from './request-sentences';
+import { neededPreflight, preflightGotNoAnswer, responseAllowed, sentNoCors, sentPreflight, sentSimple } from './request-sentences';
 import { isRedirectStatus } from './response-header';
 import type { CorsExchange, CorsFix, CorsVerdict, CorsWarning, CredentialsMode, NetworkError, Stage } from './types';
 import { collectWarnings } from './warnings';
@@ -109,7 +109,7 @@ export function checkExchange(exchange: CorsExchange, profile: BrowserProfile): 
   const request = ex.request ?? ({} as CorsExchange['request']);
   const credentials = credentialsOf(request.credentials);
   const c = classifyRequest(request, profile);
-  const before = checkBeforeSending(c, credentials, profile);
+  const before = checkBeforeSending(c, String(request.url), request.mode === 'no-cors', credentials, profile);
   if (before !== null) return before;
   const preflightError = c.preflight ? networkErrorOf(ex.preflight) : null;
   const responseError = networkErrorOf(ex.response);
@@ -128,6 +128,8 @@ export interface ReadExchange {
   /** The preflight's network error, when it ended in one and the request needs a preflight. */
   readonly preflightError: string | null;
   readonly responseError: string | null;
+  /** Sent in no-cors mode: no CORS check runs. */
+  readonly noCors: boolean;
 }
 
 /** Classifies the request and reads the answers once (what {@link checkExchange} does on every call). */
@@ -137,21 +139,23 @@ export function readExchange(exchange: CorsExchange, profile: BrowserProfile): R
   const responseError = networkErrorOf(exchange.response);
   const preflight = classified.preflight && preflightError === null ? readAnswer(exchange.preflight) : null;
   const response = responseError === null ? readAnswer(exchange.response) : null;
-  return { classified, url: String(exchange.request.url), preflight, response, preflightError, responseError };
+  return { classified, url: String(exchange.request.url), preflight, response, preflightError, responseError, noCors: exchange.request.mode === 'no-cors' };
 }
 
 /** {@link checkExchange} of a read exchange, under `credentials`: the same verdict, without classifying again. */
 export function checkReadExchange(read: ReadExchange, credentials: CredentialsMode, profile: BrowserProfile): CorsVerdict {
   return (
-    checkBeforeSending(read.classified, credentials, profile) ??
+    checkBeforeSending(read.classified, read.url, read.noCors, credentials, profile) ??
     checkAnswers(read.classified, read.url, read.response, read.preflight, read.preflightError, read.responseError, credentials, profile)
   );
 }
 
 /** Steps 1-3: the verdicts decided before anything is sent; `null` when the answers decide. */
-function checkBeforeSending(c: ClassifiedRequest, credentials: CredentialsMode, profile: BrowserProfile): CorsVerdict | null {
+function checkBeforeSending(c: ClassifiedRequest, url: string, noCors: boolean, credentials: CredentialsMode, profile: BrowserProfile): CorsVerdict | null {
   // 1. fetch() throws before sending anything.
   if (c.invalid !== null) return settledFailure(c.invalid.message, credentials, profile);
+  // A no-cors request is not checked: its response is opaque to the page.
+  if (noCors && c.crossOrigin) return settled(true, sentNoCors(c, url), credentials, profile, [], emptyFix(), []);
   // 2. Same-origin (and data:) requests are not subject to CORS.
   if (!c.crossOrigin) {
     const why = c.target.scheme === 'data:' ? 'data: URLs are fetched without CORS' : `the request is same-origin (${c.requestOrigin})`;

@@ -209,3 +209,14 @@ describe('check: fix lines only where a header line fixes something', () => {
     expect(v.fix).toEqual({ preflight: [], response: [] });
   });
 });
+
+describe('check: a no-cors request', () => {
+  it('is not checked: its response is opaque to the page, whatever CORS headers it has', () => {
+    const req = { ...request('POST', { 'Content-Type': 'text/plain' }), mode: 'no-cors' as const };
+    const v = check(exchange(req, null, answer(200, {})));
+    expect(v).toMatchObject({ ok: true, error: null, stage: null, missing: [], fix: { preflight: [], response: [] } });
+    expect(v.explanation).toBe(`CORS does not apply: POST ${API}/items was sent in no-cors mode, so no CORS check runs and the server's CORS headers do not concern it; the page gets an opaque response, which it cannot read.`);
+    // The same request in CORS mode fails.
+    expect(check(exchange({ ...req, mode: 'cors' }, null, answer(200, {})))).toMatchObject({ ok: false, error: 'MissingAllowOriginHeader' });
+  });
+});

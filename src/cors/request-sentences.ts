@@ -120,6 +120,14 @@ export function preflightGotNoAnswer(c: ClassifiedRequest, url: string, error: s
   );
 }
 
+/**
+ * A no-cors request: no CORS check runs, and the page gets an opaque response.
+ * @see https://fetch.spec.whatwg.org/#concept-opaque-filtered-response
+ */
+export function sentNoCors(c: ClassifiedRequest, url: string): string {
+  return `CORS does not apply: ${c.method} ${url} was sent in no-cors mode, so no CORS check runs and the server's CORS headers do not concern it; the page gets an opaque response, which it cannot read.`;
+}
+
 /** ` The response allows https://app.example, so the page can read it.` */
 export function responseAllowed(origin: string): string {
   return phrasesFor(origin).allowed;

@@ -33,6 +33,13 @@ export interface CorsRequest {
   readonly listedByPreflight?: readonly string[];
   /** Default 'same-origin'. */
   readonly credentials?: CredentialsMode;
+  /**
+   * The request's mode, `cors` when absent. A `no-cors` request (fetch with mode: 'no-cors',
+   * navigator.sendBeacon, a form) is not subject to CORS: its response reaches the page opaque,
+   * and no check runs on it.
+   * @see https://fetch.spec.whatwg.org/#concept-request-mode
+   */
+  readonly mode?: 'cors' | 'no-cors';
 }
 
 /** An HTTP response head: 3xx with Location is a redirect. */

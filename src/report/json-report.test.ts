@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Exchange } from '../capture/exchange';
+import { diagnose } from '../capture/diagnose';
 import { jsonReport, preflightState, REPORT_SCHEMA_VERSION } from './json-report';
 import { type JsonSchema, validateJson } from './json-schema-subset';
 import { allowHeaders, allowMethods, allowOrigin, answer, API, exchange, failingPut, maxAge, simpleGet } from './test-exchanges';
@@ -70,6 +72,16 @@ describe('jsonReport', () => {
     const refused = jsonReport([exchange({ method: 'PUT', preflight: answer(404) })]);
     expect(refused.exchanges[0]?.diagnosis?.verdict.fix.preflightStatus).toBe(204);
     expect(validateJson(JSON.parse(JSON.stringify(refused)), schema)).toEqual([]);
+  });
+
+  it("carries an inferred mode and the CORS reading of a likely no-cors request, redacted, as the schema admits", () => {
+    const base = exchange({ method: 'POST', url: 'https://api.example/beacon?token=abcdefgh12345678', headers: [['Content-Type', 'text/plain']], response: answer(200) });
+    const sent = (base.requestHeaders ?? []).filter(([name]) => name.toLowerCase() !== 'sec-fetch-mode');
+    const inferred: Exchange = { ...base, requestHeaders: sent, mode: { value: 'cors', source: 'inferred' }, diagnosis: null };
+    const report = jsonReport([{ ...inferred, diagnosis: diagnose(inferred) }]);
+    expect(report.exchanges[0]?.diagnosis).toMatchObject({ mode: { value: 'no-cors', source: 'likely' }, verdict: { ok: true }, ifCorsMode: { ok: false, error: 'MissingAllowOriginHeader' } });
+    expect(JSON.stringify(report)).not.toContain('abcdefgh12345678');
+    expect(validateJson(JSON.parse(JSON.stringify(report)), schema)).toEqual([]);
   });
 
   it('says when credentials were kept', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Exchange } from '../capture/exchange';
+import { diagnose } from '../capture/diagnose';
 import { markdownReport } from './markdown-report';
 import { readMarkdownBlocks, tableCells } from './markdown-structure';
 import {
@@ -210,5 +212,15 @@ describe('markdownReport: a preflight answered with a status that is not 2xx', (
     const bare = markdownReport([exchange({ method: 'PUT', url: `${API}/orders/3`, preflight: answer(404) })], fixed);
     expect(bare).toContain('**Fix: answer the preflight (OPTIONS) with status 204**');
     expect(bare).toContain('**Fix: the preflight (OPTIONS) response also needs**\n\n```http\nAccess-Control-Allow-Origin: https://app.example\nAccess-Control-Allow-Methods: PUT\n```');
+  });
+});
+
+describe('markdownReport: a POST whose mode was inferred (plain http), blocked in Firefox', () => {
+  it('says the failure holds if it was a CORS request', () => {
+    const base = exchange({ browser: 'firefox', method: 'POST', url: `${API}/beacon`, headers: [['Content-Type', 'text/plain']], response: answer(200) });
+    const sent = (base.requestHeaders ?? []).filter(([name]) => name.toLowerCase() !== 'sec-fetch-mode');
+    const inferred: Exchange = { ...base, requestHeaders: sent, mode: { value: 'cors', source: 'inferred' }, diagnosis: null };
+    const md = markdownReport([{ ...inferred, diagnosis: diagnose(inferred, 'firefox') }], fixed);
+    expect(md).toMatch(/\n\nRead as a CORS request: without Sec-Fetch-Mode .*Firefox ends both the same way, so this holds if it was a CORS request\.\n/);
   });
 });

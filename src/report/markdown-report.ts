@@ -8,6 +8,7 @@
 import type { Exchange, PreflightRecord, ResponseRecord } from '../capture/exchange';
 import type { HeaderList } from '../capture/header-list';
 import { firefoxReasonWords, ifCredentialsIncludedWords, type Quoting } from './firefox-verdict-words';
+import { inferredModeWords } from './inferred-mode-words';
 import { fencedBlock, inlineCode, inlineText, tableCell, truncate } from './markdown-text';
 import { redactExchange } from './redact';
 import type { ReportOptions } from './report-options';
@@ -82,6 +83,8 @@ function failureSection(e: Exchange, n: number): string {
   if (e.response !== null) out.push(`- **Status:** ${e.response.status}`);
   for (const r of e.redirects) out.push(`- **Redirected:** ${r.status} from ${inlineText(truncate(r.from, MAX_URL_IN_HEADING))} to ${inlineText(truncate(r.to, MAX_URL_IN_HEADING))}`);
   out.push('', inlineText(v.explanation), '');
+  const mode = inferredModeWords(d, markdownQuoting);
+  if (mode !== null) out.push(mode, '');
   const reasons = d.classification.reasons;
   if (reasons.length > 0) {
     out.push(`**Why a preflight${isUnexpectedPreflight(e) ? ' (likely unexpected)' : ''}:**`, '');

@@ -242,9 +242,12 @@ function redactDiagnosis(d: Diagnosis | null, secrets: SecretSet): Diagnosis | n
   // The classification first: its reasons carry header values (Authorization's among them).
   const classification = redactClassification(d.classification, secrets);
   const redacted: Diagnosis = { ...d, classification, verdict: redactVerdict(d.verdict, secrets) };
-  // Firefox's second reading quotes the same URL and values as the first.
-  if (d.ifCredentialsIncluded !== undefined) return { ...redacted, ifCredentialsIncluded: redactVerdict(d.ifCredentialsIncluded, secrets) };
-  return redacted;
+  // The second readings (Firefox's with credentials, a likely no-cors request's in CORS mode) quote the same URL and values as the first.
+  return {
+    ...redacted,
+    ...(d.ifCredentialsIncluded === undefined ? {} : { ifCredentialsIncluded: redactVerdict(d.ifCredentialsIncluded, secrets) }),
+    ...(d.ifCorsMode === undefined ? {} : { ifCorsMode: redactVerdict(d.ifCorsMode, secrets) }),
+  };
 }
 
 /**

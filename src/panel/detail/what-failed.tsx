@@ -3,7 +3,8 @@ import type { HeaderList } from '../../capture/header-list';
 import { CopyButton } from '../copy-button';
 import { verdictWords } from '../exchange-summary';
 import { firefoxConsoleReason } from '../../report/firefox-console-reasons';
-import { mdnPageOf } from '../../report/firefox-verdict-words';
+import { mdnPageOf, plainQuoting } from '../../report/firefox-verdict-words';
+import { inferredModeWords } from '../../report/inferred-mode-words';
 import { showControls } from '../../report/markdown-text';
 import { ServerSnippets } from './server-snippets';
 
@@ -39,6 +40,7 @@ export function WhatFailed({ exchange }: { exchange: Exchange }) {
       </p>
       {verdict.firefoxReason !== null ? <FirefoxReason reason={verdict.firefoxReason} parameter={verdict.firefoxParameter} /> : null}
       <p class="explanation">{verdict.explanation}</p>
+      {diagnosis.mode !== undefined ? <p class="inferred">{inferredModeWords(diagnosis, plainQuoting)}</p> : null}
       {credentials.source === 'likely' ? (
         <p class="inferred">
           Likely sent with credentials: the browser blocked this request, and it passes unless credentials were included. webRequest does not show a request's

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../src/capture/exchange';
 import { replay } from './replay-events';
 import { SequenceBuilder } from './sequence-builder';
+import { plainQuoting } from '../../../src/report/firefox-verdict-words';
+import { inferredModeWords } from '../../../src/report/inferred-mode-words';
 
 /** The one exchange of a replayed sequence. */
 function only(s: SequenceBuilder): Exchange {
@@ -107,13 +109,20 @@ describe('a POST whose mode was inferred (plain http, no Sec-Fetch-Mode) answere
     expect(exchange.mode).toEqual({ value: 'cors', source: 'inferred' });
     const d = exchange.diagnosis!;
     expect(d.blockedByBrowser).toBe(false);
+    // The core reads it as the no-cors request it likely was; the CORS reading is kept beside it.
+    expect(d.mode).toEqual({ value: 'no-cors', source: 'likely' });
     expect(d.verdict).toMatchObject({ ok: true, error: null, failedParameter: null, stage: null, fix: { preflight: [], response: [] } });
-    expect(d.verdict.explanation).toContain('likely a no-cors request');
-    expect(d.verdict.explanation).toContain('net::ERR_FAILED');
+    expect(d.verdict.explanation).toMatch(/^CORS does not apply: POST http:\/\/b\.test\/beacon was sent in no-cors mode/);
+    expect(d.ifCorsMode).toMatchObject({ ok: false, error: 'MissingAllowOriginHeader', stage: 'response' });
+    const words = inferredModeWords(d, plainQuoting) ?? '';
+    expect(words).toMatch(/^Likely a no-cors request: .*Chromium ends every request CORS blocks with net::ERR_FAILED/);
+    expect(words).toContain('Had it been a CORS request, it would have failed with MissingAllowOriginHeader.');
   });
 
-  it('Chrome failed it with net::ERR_FAILED: the CORS block stands', () => {
-    expect(only(post('fail')).diagnosis!.verdict).toMatchObject({ ok: false, error: 'MissingAllowOriginHeader' });
+  it('Chrome failed it with net::ERR_FAILED: the CORS block stands, its mode not in doubt', () => {
+    const d = only(post('fail')).diagnosis!;
+    expect(d.verdict).toMatchObject({ ok: false, error: 'MissingAllowOriginHeader' });
+    expect(d.mode).toBeUndefined();
   });
 
   it('Sec-Fetch-Mode says cors: the mode is known, the verdict is the core\'s', () => {
@@ -121,8 +130,10 @@ describe('a POST whose mode was inferred (plain http, no Sec-Fetch-Mode) answere
   });
 
   it('Firefox ends a blocked simple request with onCompleted too: the failure stands, said to hold if it was a CORS request', () => {
-    const v = replay(post('complete').events, { browser: 'firefox' }).exchanges()[0]!.diagnosis!.verdict;
-    expect(v).toMatchObject({ ok: false, error: 'MissingAllowOriginHeader', firefoxReason: 'CORSMissingAllowOrigin2' });
-    expect(v.explanation).toContain('holds if it was a CORS request');
+    const d = replay(post('complete').events, { browser: 'firefox' }).exchanges()[0]!.diagnosis!;
+    expect(d.verdict).toMatchObject({ ok: false, error: 'MissingAllowOriginHeader', firefoxReason: 'CORSMissingAllowOrigin2' });
+    expect(d.mode).toEqual({ value: 'cors', source: 'inferred' });
+    expect(d.ifCorsMode).toBeUndefined();
+    expect(inferredModeWords(d, plainQuoting)).toMatch(/^Read as a CORS request: .*so this holds if it was a CORS request\.$/);
   });
 });

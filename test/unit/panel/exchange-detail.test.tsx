@@ -2,6 +2,7 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../src/capture/exchange';
+import { diagnose } from '../../../src/capture/diagnose';
 import { ExchangeDetail } from '../../../src/panel/detail/exchange-detail';
 import { answer, exchange } from '../../../src/report/test-exchanges';
 
@@ -64,5 +65,18 @@ describe('the fix for a preflight answered with a status that is not 2xx', () =>
     const { blocks } = fixOf(exchange({ method: 'PUT', preflight: answer(404), error: 'net::ERR_FAILED' }));
     expect(blocks[0]).toContain('status 204 (any 2xx passes)');
     expect(blocks[0]).toContain('Access-Control-Allow-Methods: PUT');
+  });
+});
+
+describe('a POST whose mode was inferred (plain http)', () => {
+  it('says it was likely a no-cors request, and what a CORS request would have failed with', () => {
+    const base = exchange({ method: 'POST', headers: [['Content-Type', 'text/plain']], response: answer(200) });
+    const sent = (base.requestHeaders ?? []).filter(([name]) => name.toLowerCase() !== 'sec-fetch-mode');
+    const inferred: Exchange = { ...base, requestHeaders: sent, mode: { value: 'cors', source: 'inferred' }, diagnosis: null };
+    const e = { ...inferred, diagnosis: diagnose(inferred) };
+    const { container } = render(<ExchangeDetail exchange={e} onClose={() => undefined} />);
+    const failed = container.querySelector('[aria-label="What failed"]');
+    expect(failed?.querySelector('h3')?.textContent).toBe('CORS checks passed');
+    expect(failed?.querySelector('.inferred')?.textContent).toMatch(/^Likely a no-cors request: .*Had it been a CORS request, it would have failed with MissingAllowOriginHeader\.$/);
   });
 });
