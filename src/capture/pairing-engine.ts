@@ -7,7 +7,7 @@ import { EndedRequests } from './ended-requests';
 import { getHeader, splitHeaderNames, type HeaderList } from './header-list';
 import { copyExchange, copyPreflightRecord, newExchange } from './new-exchange';
 import { PairingBook, type PairingChanges } from './pairing-book';
-import { cacheKey, copyTrackedPreflight, copyTrackedRequest, requestKey, type PairingState, type TrackedPreflight, type TrackedRequest } from './pairing-state';
+import { cacheKey, copyTrackedPreflight, copyTrackedRequest, requestKey, withExchange, type PairingState, type TrackedPreflight, type TrackedRequest } from './pairing-state';
 
 import { candidateScore, claimPreflight } from './preflight-claim';
 import { observeRequestMode } from './request-mode';
@@ -180,9 +180,7 @@ export class PairingEngine {
       if (mode.source === 'sec-fetch-mode') next.mode = mode;
       exchange = next;
     }
-    const sent = copyTrackedRequest(request);
-    sent.exchange = exchange;
-    const claimed = claimPreflight(this.#book, sent, this.#sink, this.#rules);
+    const claimed = claimPreflight(this.#book, withExchange(request, exchange), this.#sink, this.#rules);
     this.#sink.exchange(this.#book.setRequest(claimed, key).exchange ?? exchange);
   }
 
@@ -282,9 +280,7 @@ export class PairingEngine {
     if (request?.exchange == null) return;
     const exchange = copyExchange(request.exchange);
     exchange.preflights = request.exchange.preflights.map((p) => (p.requestId === record.requestId ? record : p));
-    const changed = copyTrackedRequest(request);
-    changed.exchange = exchange;
-    this.#book.setRequest(changed);
+    this.#book.setRequest(withExchange(request, exchange));
     this.#sink.exchange(exchange);
   }
 
@@ -306,9 +302,7 @@ export class PairingEngine {
     let request = tracked;
     if (request.exchange === null && (event.kind === 'completed' || event.kind === 'error')) {
       // Ended before its headers were seen: a CORS request only if a preflight waits for it.
-      const promoted = copyTrackedRequest(request);
-      promoted.exchange = newExchange(request, { value: 'cors', source: 'preflight' }, null);
-      request = claimPreflight(this.#book, promoted, this.#sink, this.#rules);
+      request = claimPreflight(this.#book, withExchange(request, newExchange(request, { value: 'cors', source: 'preflight' }, null)), this.#sink, this.#rules);
       if (request.hopPreflight === null) {
         this.#ended.add(key);
         return this.#book.deleteRequest(tracked, key);
@@ -363,9 +357,7 @@ export class PairingEngine {
         break;
     }
     if (next.state === 'pending') {
-      const changed = copyTrackedRequest(request);
-      changed.exchange = next;
-      this.#book.setRequest(changed, key);
+      this.#book.setRequest(withExchange(request, next), key);
     } else {
       this.#ended.add(key);
       this.#book.deleteRequest(request, key);

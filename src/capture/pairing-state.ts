@@ -53,6 +53,13 @@ export interface PreflightCacheEntry {
   readonly time: number;
 }
 
+/** The tracked request holding another version of its exchange (the engine never changes a record in place). */
+export function withExchange(r: TrackedRequest, exchange: Exchange): TrackedRequest {
+  const copy = copyTrackedRequest(r);
+  copy.exchange = exchange;
+  return copy;
+}
+
 /** A copy of a tracked request to set changed fields on, in the order the engine creates them (see copyExchange). */
 export function copyTrackedRequest(r: TrackedRequest): Draft<TrackedRequest> {
   return {

@@ -3,7 +3,7 @@ import type { PreflightRecord } from './exchange';
 import type { HeaderList } from './header-list';
 import { copyExchange, newExchange } from './new-exchange';
 import type { PairingBook } from './pairing-book';
-import { copyTrackedPreflight, copyTrackedRequest, requestKey, type TrackedPreflight, type TrackedRequest } from './pairing-state';
+import { copyTrackedPreflight, copyTrackedRequest, requestKey, withExchange, type TrackedPreflight, type TrackedRequest } from './pairing-state';
 
 /** Where a claim reports a sibling whose preflight it took or gave. */
 interface ExchangeSink {
@@ -52,8 +52,7 @@ export function claimPreflight(book: PairingBook, request: TrackedRequest, sink:
   if (mine === undefined) return request;
   for (const sibling of book.requestsTo(request.tabId, request.frameId, request.url)) {
     if (!unseenSibling(sibling, request) || sibling.hopPreflight !== null) continue;
-    const promoted = copyTrackedRequest(sibling);
-    promoted.exchange = sibling.exchange ?? newExchange(sibling, { value: 'cors', source: 'preflight' }, null);
+    const promoted = withExchange(sibling, sibling.exchange ?? newExchange(sibling, { value: 'cors', source: 'preflight' }, null));
     const given = book.setRequest(replaceHopPreflight(book, promoted, undefined, mine));
     if (given.exchange !== null) sink.exchange(given.exchange);
     return replaceHopPreflight(book, request, mine, undefined);
