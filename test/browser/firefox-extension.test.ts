@@ -14,7 +14,7 @@ import type { Exchange } from '../../src/capture/exchange';
 import type { ServedRequest } from '../playground/server';
 import { scenarios, type Scenario } from '../playground/scenarios';
 import { GECKO_ID } from './support/firefox';
-import { screenshotWindow, showExtensionPanel } from './support/firefox-devtools-panel';
+import { screenshotToolbox, showExtensionPanel } from './support/firefox-devtools-panel';
 import { readSnapshot, waitForExchanges } from './support/firefox-panel-port';
 import { openFirefoxOnPlayground, type FirefoxPlayground } from './support/firefox-playground';
 import type { Outcome } from './support/playground-page';
@@ -97,13 +97,15 @@ describe('the Firefox build in Firefox ESR', () => {
 
   it('adds a CORS tab to Firefox DevTools and selects it (its content is checked through the panel page above)', async () => {
     const { playground, session } = firefox;
+    // A toolbox tall enough for the picture to show a screenful of rows (Firefox docks it at 250 px).
+    await session.chrome.evaluate("Services.prefs.setIntPref('devtools.toolbox.footer.height', 520) ?? true");
     const toolbox = await showExtensionPanel(session.chrome, playground.pageUrl, 'CORS');
     expect(toolbox.extensionTabs).toEqual(['CORS']);
     expect(toolbox.selected).toMatch(/^webext-devtools-panel-/);
     // The panel lives in the extension's process, out of the chrome context's reach: give it time
     // to get its snapshot before the picture (the picture is evidence, not an assertion).
     await new Promise((done) => setTimeout(done, 2000));
-    await saveScreenshot('firefox-panel.png', await screenshotWindow(session.chrome));
+    await saveScreenshot('firefox-panel.png', await screenshotToolbox(session.chrome));
   });
 
   it('lists a preflighted PUT with its preflight paired', () => {

@@ -28,13 +28,18 @@ export async function showExtensionPanel(chrome: ChromeContext, tabUrlPrefix: st
 }
 
 /**
- * Screenshots the browser window, toolbox included, with the chrome window's drawSnapshot (BiDi's
- * captureScreenshot does not take chrome contexts). Headless compositing can overlap the page
- * over the toolbox's left edge; the panel's own area is drawn faithfully.
+ * Screenshots the docked DevTools toolbox, the CORS panel in it, with the toolbox frame's
+ * drawSnapshot (BiDi's captureScreenshot does not take chrome contexts). The whole window's
+ * snapshot drew the page, another process, over the toolbox's left part in headless Firefox; the
+ * toolbox's own frame draws its extension panel faithfully.
  */
-export async function screenshotWindow(chrome: ChromeContext): Promise<Buffer> {
+export async function screenshotToolbox(chrome: ChromeContext): Promise<Buffer> {
   const dataUrl = await chrome.evaluate<string>(`(async () => {
-    const bitmap = await window.browsingContext.currentWindowGlobal.drawSnapshot(null, 1, 'white');
+    const frame = document.querySelector('.devtools-toolbox-bottom-iframe');
+    if (frame === null) throw new Error('no docked toolbox to screenshot');
+    // The frame's own box: without it the snapshot is the window's size, the toolbox at its top.
+    const rect = new DOMRect(0, 0, frame.clientWidth, frame.clientHeight);
+    const bitmap = await frame.browsingContext.currentWindowGlobal.drawSnapshot(rect, 1, 'white');
     const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
     canvas.width = bitmap.width;
     canvas.height = bitmap.height;
