@@ -65,7 +65,7 @@ export function App({ client, unexpected, source }: AppProps) {
         capture={capture}
         readOnly={imported !== null}
       >
-        <ExportMenu exchanges={exchanges} source={imported?.name ?? source} />
+        <ExportMenu exchanges={exchanges} source={imported?.name ?? source} unexplainedBlocks={imported?.analysis.unexplained.length ?? 0} />
         <ImportHarButton
           onImported={(next) => {
             setSelectedId(null);

@@ -8,6 +8,8 @@ interface ExportMenuProps {
   readonly exchanges: readonly Exchange[];
   /** The inspected page, named in the report. */
   readonly source: string | undefined;
+  /** An imported HAR's blocked requests that it holds nothing to check by (counted apart, as the CLI's reports do); 0 live. */
+  readonly unexplainedBlocks?: number;
 }
 
 function fileStamp(date: Date): string {
@@ -18,10 +20,10 @@ function fileStamp(date: Date): string {
  * "Export report" as Markdown (for a bug tracker) or JSON (versioned schema). Credentials are
  * redacted unless the user ticks "Keep credentials", which stays off until asked for.
  */
-export function ExportMenu({ exchanges, source }: ExportMenuProps) {
+export function ExportMenu({ exchanges, source, unexplainedBlocks = 0 }: ExportMenuProps) {
   const platform = useContext(PlatformContext);
   const [keepCredentials, setKeepCredentials] = useState(false);
-  const options = (now: Date) => ({ keepCredentials, generatedAt: now.toISOString(), ...(source === undefined ? {} : { source }) });
+  const options = (now: Date) => ({ keepCredentials, generatedAt: now.toISOString(), unexplainedBlocks, ...(source === undefined ? {} : { source }) });
   return (
     <div class="export" role="group" aria-label="Export report">
       <span class="muted">Export</span>

@@ -321,6 +321,28 @@ describe('Import HAR', () => {
     expect(rows()[0]?.textContent).toContain('/live-only');
   });
 
+  it("exports an imported Playwright HAR's reports with the blocks it cannot explain counted, as the CLI does", async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { resolve } = await import('node:path');
+    const { PlatformContext } = await import('../../../src/panel/platform');
+    const har = await readFile(resolve(import.meta.dirname, '../../fixtures/har/chromium-playwright.har'), 'utf8');
+    const saved: string[] = [];
+    const platform = { copyText: async () => undefined, saveFile: (_name: string, _mime: string, text: string) => void saved.push(text), openPopout: null, captureMode: null };
+    const { client } = fakeBackground([]);
+    render(
+      <PlatformContext.Provider value={platform}>
+        <App client={client} unexpected={never} />
+      </PlatformContext.Provider>,
+    );
+    fireEvent.change(screen.getByLabelText('HAR file'), { target: { files: [new File([har], 'playwright.har', { type: 'application/json' })] } });
+    await screen.findByRole('status', { name: 'Imported HAR' });
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Export report as Markdown' }) as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Export report as Markdown' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export report as JSON' }));
+    expect(saved[0]).toMatch(/^# CORS report: \d+ cross-origin requests blocked for a reason not recorded; none of the \d+ checked failed\n/);
+    expect((JSON.parse(saved[1] ?? '{}') as { summary: { unexplainedBlocks: number } }).summary.unexplainedBlocks).toBeGreaterThan(20);
+  });
+
   it('says clearly when the file is not a HAR, and keeps what it showed', async () => {
     const live = exchange({ path: '/still-here', response: { status: 200, headers: [allowOrigin] } });
     const { client } = fakeBackground([live]);
