@@ -5,7 +5,8 @@ import { type Answer, readAnswer } from './cors-response-headers';
 import { firefoxReasonFor } from './firefox-reason';
 import { describeFailure, preflightFix, responseFix } from './explain';
 import { isOkStatus, type PreflightOutcome, preflightCheck } from './preflight-check';
-import { neededPreflight, preflightGotNoAnswer, responseAllowed, sentNoCors, sentPreflight, sentSimple } from './request-sentences';
+import { neededPreflight, noCorsMethodRefused, preflightGotNoAnswer, responseAllowed, sentNoCors, sentPreflight, sentSimple } from './request-sentences';
+import { isCorsSafelistedMethod } from './method';
 import { isRedirectStatus } from './response-header';
 import type { CorsExchange, CorsFix, CorsVerdict, CorsWarning, CredentialsMode, NetworkError, Stage } from './types';
 import { collectWarnings } from './warnings';
@@ -154,8 +155,11 @@ export function checkReadExchange(read: ReadExchange, credentials: CredentialsMo
 function checkBeforeSending(c: ClassifiedRequest, url: string, noCors: boolean, credentials: CredentialsMode, profile: BrowserProfile): CorsVerdict | null {
   // 1. fetch() throws before sending anything.
   if (c.invalid !== null) return settledFailure(c.invalid.message, credentials, profile);
-  // A no-cors request is not checked: its response is opaque to the page.
-  if (noCors && c.crossOrigin) return settled(true, sentNoCors(c, url), credentials, profile, [], emptyFix(), []);
+  // A no-cors request is not checked (its response is opaque to the page), if fetch() takes it.
+  if (noCors && c.crossOrigin) {
+    if (!isCorsSafelistedMethod(c.method)) return settledFailure(noCorsMethodRefused(c), credentials, profile);
+    return settled(true, sentNoCors(c, url), credentials, profile, [], emptyFix(), []);
+  }
   // 2. Same-origin (and data:) requests are not subject to CORS.
   if (!c.crossOrigin) {
     const why = c.target.scheme === 'data:' ? 'data: URLs are fetched without CORS' : `the request is same-origin (${c.requestOrigin})`;

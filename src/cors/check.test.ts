@@ -215,7 +215,9 @@ describe('check: a no-cors request', () => {
     const req = { ...request('POST', { 'Content-Type': 'text/plain' }), mode: 'no-cors' as const };
     const v = check(exchange(req, null, answer(200, {})));
     expect(v).toMatchObject({ ok: true, error: null, stage: null, missing: [], fix: { preflight: [], response: [] } });
-    expect(v.explanation).toBe(`CORS does not apply: POST ${API}/items was sent in no-cors mode, so no CORS check runs and the server's CORS headers do not concern it; the page gets an opaque response, which it cannot read.`);
+    expect(v.explanation).toBe(`CORS does not apply to POST ${API}/items as a no-cors request: no CORS check runs and the server's CORS headers do not concern it; the page gets an opaque response, which it cannot read.`);
+    // fetch() refuses another method than GET, HEAD and POST in no-cors mode.
+    expect(check(exchange({ ...req, method: 'PUT' }, null, answer(200, {})))).toMatchObject({ ok: false, error: null, explanation: 'fetch() refuses PUT in no-cors mode, which only allows GET, HEAD and POST: it throws a TypeError and sends nothing.' });
     // The same request in CORS mode fails.
     expect(check(exchange({ ...req, mode: 'cors' }, null, answer(200, {})))).toMatchObject({ ok: false, error: 'MissingAllowOriginHeader' });
   });

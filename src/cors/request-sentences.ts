@@ -121,11 +121,20 @@ export function preflightGotNoAnswer(c: ClassifiedRequest, url: string, error: s
 }
 
 /**
- * A no-cors request: no CORS check runs, and the page gets an opaque response.
+ * A no-cors request: no CORS check runs, and the page gets an opaque response. Said of the request
+ * as read ("as a no-cors request"): its mode may be the caller's inference (Diagnosis.mode says so).
  * @see https://fetch.spec.whatwg.org/#concept-opaque-filtered-response
  */
 export function sentNoCors(c: ClassifiedRequest, url: string): string {
-  return `CORS does not apply: ${c.method} ${url} was sent in no-cors mode, so no CORS check runs and the server's CORS headers do not concern it; the page gets an opaque response, which it cannot read.`;
+  return `CORS does not apply to ${c.method} ${url} as a no-cors request: no CORS check runs and the server's CORS headers do not concern it; the page gets an opaque response, which it cannot read.`;
+}
+
+/**
+ * fetch() refuses a no-cors request with another method than GET, HEAD or POST (a TypeError).
+ * @see https://fetch.spec.whatwg.org/#dom-request (a "no-cors" request's method must be CORS-safelisted)
+ */
+export function noCorsMethodRefused(c: ClassifiedRequest): string {
+  return `fetch() refuses ${c.method} in no-cors mode, which only allows GET, HEAD and POST: it throws a TypeError and sends nothing.`;
 }
 
 /** ` The response allows https://app.example, so the page can read it.` */

@@ -112,7 +112,7 @@ describe('a POST whose mode was inferred (plain http, no Sec-Fetch-Mode) answere
     // The core reads it as the no-cors request it likely was; the CORS reading is kept beside it.
     expect(d.mode).toEqual({ value: 'no-cors', source: 'likely' });
     expect(d.verdict).toMatchObject({ ok: true, error: null, failedParameter: null, stage: null, fix: { preflight: [], response: [] } });
-    expect(d.verdict.explanation).toMatch(/^CORS does not apply: POST http:\/\/b\.test\/beacon was sent in no-cors mode/);
+    expect(d.verdict.explanation).toMatch(/^CORS does not apply to POST http:\/\/b\.test\/beacon as a no-cors request: /);
     expect(d.ifCorsMode).toMatchObject({ ok: false, error: 'MissingAllowOriginHeader', stage: 'response' });
     const words = inferredModeWords(d, plainQuoting) ?? '';
     expect(words).toMatch(/^Likely a no-cors request: .*Chromium ends every request CORS blocks with net::ERR_FAILED/);
