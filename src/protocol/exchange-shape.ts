@@ -29,6 +29,8 @@ export function isExchangeShape(value: unknown): value is Exchange {
 /** A preflight record: what the panel shows of it, and what the pairing weighs it by once restored. */
 export function isPreflightShape(value: unknown): boolean {
   return isRecord(value)
+    && typeof value['requestId'] === 'string'
+    && typeof value['url'] === 'string'
     && typeof value['accessControlRequestMethod'] === 'string'
     && Array.isArray(value['accessControlRequestHeaders'])
     && typeof value['startTime'] === 'number'

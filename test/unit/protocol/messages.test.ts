@@ -32,6 +32,7 @@ describe('the shape of an exchange from the background', () => {
       { ...good, preflights: null },
       { ...good, preflights: [{}] },
       { ...good, preflights: good.preflights.map((p) => ({ ...p, accessControlRequestHeaders: 'x-api-key' })) },
+      { ...good, preflights: good.preflights.map((p) => ({ ...p, url: null })) },
       { ...good, redirects: undefined },
       { ...good, requestHeaders: 'Origin: x' },
       { ...good, response: { status: '200', headers: [] } },
