@@ -171,6 +171,15 @@ describe('redactUrl', () => {
 });
 
 describe('redactExchange', () => {
+  it('hides a short token quoted in the prose with its URL (a secret under 4 bytes is not scrubbed alone)', () => {
+    const short = exchange({ url: `${API}/items?token=qq7&page=2`, response: answer(200) });
+    expect(short.diagnosis?.verdict.explanation).toContain('token=qq7');
+    const redacted = redactExchange(short);
+    expect(redacted.url).toBe(`${API}/items?token=[redacted: 3 bytes]&page=2`);
+    expect(JSON.stringify(redacted)).not.toContain('qq7');
+    expect(redacted.diagnosis?.verdict.explanation).toContain(`${API}/items?token=[redacted: 3 bytes]&page=2`);
+  });
+
   const token = `Bearer ${jwt}`;
   const withSecrets = () =>
     exchange({

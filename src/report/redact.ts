@@ -39,6 +39,8 @@ export function redactionMark(value: string): string {
 /** Collects the secrets a redaction hid, so quoted copies of them elsewhere can be hidden too. */
 export class SecretSet {
   readonly #secrets = new Set<string>();
+  /** Whole URLs and their redacted forms: a URL quoted in prose is replaced whole, short secrets in it too. */
+  readonly #urls = new Map<string, string>();
   readonly #scrubbed = new Map<string, string>();
   /** Long header values already redacted in this exchange: reasons and `invalid` quote them again. */
   readonly seen = new Map<string, string>();
@@ -47,6 +49,13 @@ export class SecretSet {
     // Shorter strings would hide innocent text (a "1" in an explanation); the fields that held them are redacted anyway.
     if (secret.length < 4 || this.#secrets.has(secret)) return;
     this.#secrets.add(secret);
+    this.#scrubbed.clear();
+  }
+
+  /** A URL whose redacted form differs: quoted whole in a text, it is replaced by that form. */
+  addUrl(url: string, redacted: string): void {
+    if (url === redacted || this.#urls.has(url)) return;
+    this.#urls.set(url, redacted);
     this.#scrubbed.clear();
   }
 
@@ -67,6 +76,8 @@ export class SecretSet {
 
   #scrub(text: string): string {
     let out = text;
+    // Whole URLs first, longest first (one may begin another): a secret under 4 bytes is hidden in them too.
+    if (this.#urls.size > 0) for (const [url, redacted] of [...this.#urls].sort((a, b) => b[0].length - a[0].length)) if (out.includes(url)) out = out.split(url).join(redacted);
     for (const secret of this.#secrets) if (out.includes(secret)) out = out.split(secret).join(redactionMark(secret));
     return replaceTokenRuns(out, redactionMark);
   }
@@ -90,6 +101,7 @@ export function redactUrl(url: string, secrets?: SecretSet): string {
   let out = redactAuthority(beforeQuery.slice(0, pathStart), secrets) + replacePathTokens(beforeQuery.slice(pathStart), redactionMark, found);
   if (q >= 0) out += `?${redactParameters(beforeHash.slice(q + 1), secrets)}`;
   if (hash >= 0) out += `#${redactFragment(url.slice(hash + 1), secrets)}`;
+  secrets?.addUrl(url, out);
   return out;
 }
 
