@@ -1,4 +1,4 @@
-import { readCorsExchange, type Browser, type CorsExchange, type CorsRequest, type CorsVerdict } from '../cors/index';
+import { readCorsExchange, type Browser, type CorsExchange, type CorsRequest, type CorsVerdict, type CredentialsMode } from '../cors/index';
 import { headerRules } from './author-headers';
 import { corsBlockErrors } from './cors-block-error';
 import type { Diagnosis, Exchange, InferredMode, PreflightRecord } from './exchange';
@@ -31,15 +31,17 @@ export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Dia
   // The preflight of the request's last hop, the one its verdict is about (a redirect gets a new one).
   const hopPreflight = exchange.preflights.findLast((p) => p.url === exchange.url);
   const cookieSent = exchange.requestHeaders !== null && getHeader(exchange.requestHeaders, 'cookie') !== undefined;
-  const request = corsRequestOf(exchange, hopPreflight, cookieSent, browser);
+  const credentials: CredentialsMode = cookieSent ? 'include' : 'same-origin';
+  const request = corsRequestOf(exchange, hopPreflight, credentials, browser);
+  const response = responseOf(exchange);
   // Classified once for the classification and every verdict below.
-  const reading = readCorsExchange({ request, preflight: preflightOf(hopPreflight), response: responseOf(exchange) }, { browser });
+  const reading = readCorsExchange({ request, preflight: preflightOf(hopPreflight), response }, { browser });
   const classification = reading.classification;
   const blockedByBrowser = exchange.error !== null && corsBlockErrors.has(exchange.error);
-  const checked = reading.check(request.credentials ?? 'same-origin');
+  const checked = reading.check(credentials);
   const mode = inferredMode(exchange, checked, browser);
   // Likely no-cors: the core reads it so, and the CORS reading is kept beside it.
-  const verdict = mode?.value === 'no-cors' ? readCorsExchange({ request: { ...request, mode: 'no-cors' }, preflight: null, response: responseOf(exchange) }, { browser }).check(request.credentials ?? 'same-origin') : checked;
+  const verdict = mode?.value === 'no-cors' ? readCorsExchange({ request: { ...request, mode: 'no-cors' }, preflight: null, response }, { browser }).check(credentials) : checked;
   const inferred = mode === undefined ? {} : mode.value === 'no-cors' ? { mode, ifCorsMode: checked } : { mode };
   if (cookieSent) return { credentials: { mode: 'include', source: 'cookie-header' }, classification, verdict, blockedByBrowser, ...inferred };
   const blockedBlindly = browser === 'firefox' && verdict.ok === true;
@@ -50,10 +52,10 @@ export function diagnose(exchange: Exchange, browser: Browser = 'chromium'): Dia
     const refuted = withCredentials.stage === 'preflight' && exchange.response !== null;
     if (withCredentials.ok === false && !refuted) {
       if (blockedByBrowser) return { credentials: { mode: 'include', source: 'likely' }, classification, verdict: withCredentials, blockedByBrowser, ...inferred };
-      return { credentials: { mode: request.credentials ?? 'same-origin', source: 'default' }, classification, verdict, blockedByBrowser, ifCredentialsIncluded: withCredentials, ...inferred };
+      return { credentials: { mode: credentials, source: 'default' }, classification, verdict, blockedByBrowser, ifCredentialsIncluded: withCredentials, ...inferred };
     }
   }
-  return { credentials: { mode: request.credentials ?? 'same-origin', source: 'default' }, classification, verdict, blockedByBrowser, ...inferred };
+  return { credentials: { mode: credentials, source: 'default' }, classification, verdict, blockedByBrowser, ...inferred };
 }
 
 /**
@@ -69,7 +71,7 @@ function inferredMode(exchange: Exchange, verdict: CorsVerdict, browser: Browser
   return browser === 'firefox' ? { value: 'cors', source: 'inferred' } : { value: 'no-cors', source: 'likely' };
 }
 
-function corsRequestOf(exchange: Exchange, hopPreflight: PreflightRecord | undefined, cookieSent: boolean, browser: Browser): CorsRequest {
+function corsRequestOf(exchange: Exchange, hopPreflight: PreflightRecord | undefined, credentials: CredentialsMode, browser: Browser): CorsRequest {
   const sent = hopRequestHeaders(exchange, hopPreflight, browser);
   return {
     url: exchange.url,
@@ -77,7 +79,7 @@ function corsRequestOf(exchange: Exchange, hopPreflight: PreflightRecord | undef
     method: exchange.method,
     headers: sent === null ? [] : headerRules(browser).authorRequestHeaders(sent),
     listedByPreflight: sent === null ? namesListedByPreflight(exchange, hopPreflight) : undefined,
-    credentials: cookieSent ? 'include' : 'same-origin',
+    credentials,
   };
 }
 

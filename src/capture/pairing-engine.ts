@@ -291,7 +291,7 @@ export class PairingEngine {
     this.#book.setCacheEntry(cacheKey(preflight.initiator, record.url), {
       exchangeId: request?.exchange?.id ?? null,
       // As the browser reads it (the core's parser: Chromium takes `+60`, Firefox does not).
-      maxAge: parseMaxAge(getHeader(response.headers, 'access-control-max-age')?.trim() ?? null, this.#profile).seconds,
+      maxAge: parseMaxAge(getHeader(response.headers, 'access-control-max-age') ?? null, this.#profile).seconds,
       time: response.time,
     });
   }

@@ -110,13 +110,23 @@ export function checkExchange(exchange: CorsExchange, profile: BrowserProfile): 
   const request = ex.request ?? ({} as CorsExchange['request']);
   const credentials = credentialsOf(request.credentials);
   const c = classifyRequest(request, profile);
-  const before = checkBeforeSending(c, String(request.url), request.mode === 'no-cors', credentials, profile);
+  const url = String(request.url);
+  const before = checkBeforeSending(c, url, request.mode === 'no-cors', credentials, profile);
   if (before !== null) return before;
-  const preflightError = c.preflight ? networkErrorOf(ex.preflight) : null;
-  const responseError = networkErrorOf(ex.response);
-  const preflight = c.preflight && preflightError === null ? readAnswer(ex.preflight) : null;
-  const response = responseError === null ? readAnswer(ex.response) : null;
-  return checkAnswers(c, String(request.url), response, preflight, preflightError, responseError, credentials, profile);
+  const answers = readAnswers(c, ex.preflight, ex.response);
+  return checkAnswers(c, url, answers.response, answers.preflight, answers.preflightError, answers.responseError, credentials, profile);
+}
+
+/** The answers as the checks read them: each one's CORS headers, or the network error it was, named apart. */
+function readAnswers(c: ClassifiedRequest, preflight: unknown, response: unknown): Pick<ReadExchange, 'preflight' | 'response' | 'preflightError' | 'responseError'> {
+  const preflightError = c.preflight ? networkErrorOf(preflight) : null;
+  const responseError = networkErrorOf(response);
+  return {
+    preflight: c.preflight && preflightError === null ? readAnswer(preflight) : null,
+    response: responseError === null ? readAnswer(response) : null,
+    preflightError,
+    responseError,
+  };
 }
 
 /** An exchange classified and its answers read, to check it under more than one credentials mode. */
@@ -136,11 +146,7 @@ export interface ReadExchange {
 /** Classifies the request and reads the answers once (what {@link checkExchange} does on every call). */
 export function readExchange(exchange: CorsExchange, profile: BrowserProfile): ReadExchange {
   const classified = classifyRequest(exchange.request, profile);
-  const preflightError = classified.preflight ? networkErrorOf(exchange.preflight) : null;
-  const responseError = networkErrorOf(exchange.response);
-  const preflight = classified.preflight && preflightError === null ? readAnswer(exchange.preflight) : null;
-  const response = responseError === null ? readAnswer(exchange.response) : null;
-  return { classified, url: String(exchange.request.url), preflight, response, preflightError, responseError, noCors: exchange.request.mode === 'no-cors' };
+  return { classified, url: String(exchange.request.url), ...readAnswers(classified, exchange.preflight, exchange.response), noCors: exchange.request.mode === 'no-cors' };
 }
 
 /** {@link checkExchange} of a read exchange, under `credentials`: the same verdict, without classifying again. */

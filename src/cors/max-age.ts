@@ -1,4 +1,5 @@
 import type { BrowserProfile } from './browser-profile';
+import { trimTabOrSpace } from './http-bytes';
 
 export interface MaxAge {
   /** The header value as received, or null when absent. */
@@ -28,11 +29,13 @@ export function parseMaxAgeSeconds(raw: string): number | null {
 /**
  * Access-Control-Max-Age as the browser applies it: absent or unparsable -> the browser's default
  * (5 s in Chromium, not cached in Firefox); negative -> 0 (not cached); capped at the browser's limit. The standard leaves the cap to the user agent:
- * Chromium 156 caps at 2 h (services/network/cors/preflight_result.cc), Firefox at 24 h.
+ * Chromium 156 caps at 2 h (services/network/cors/preflight_result.cc), Firefox at 24 h. The
+ * value is read without its surrounding tabs and spaces, as a header value is.
  * @see https://fetch.spec.whatwg.org/#http-access-control-max-age
  */
 export function parseMaxAge(raw: string | null, profile: BrowserProfile): MaxAge {
-  const seconds = raw === null || (!profile.maxAgeTakesPlusSign && raw.startsWith('+')) ? null : parseMaxAgeSeconds(raw);
+  const value = raw === null ? null : trimTabOrSpace(raw);
+  const seconds = value === null || (!profile.maxAgeTakesPlusSign && value.startsWith('+')) ? null : parseMaxAgeSeconds(value);
   const effective = seconds === null ? profile.defaultMaxAge : seconds < 0 ? 0 : Math.min(seconds, profile.maxAgeCap);
   return { raw, seconds, effective };
 }

@@ -62,7 +62,7 @@ function maxAgeObservations(preflights: readonly PreflightRecord[], browser: Bro
   for (const p of preflights) {
     if (!isOk(p) || p.response === null) continue;
     const raw = getHeader(p.response.headers, 'access-control-max-age') ?? null;
-    const { seconds } = parseMaxAge(raw === null ? null : raw.trim(), profile);
+    const { seconds } = parseMaxAge(raw, profile);
     if (raw === null) note('max-age-missing', raw);
     else if (seconds === null) note('max-age-invalid', raw);
     else if (seconds === 0) note('max-age-zero', raw);
