@@ -39,8 +39,8 @@ export function redactionMark(value: string): string {
 /** Collects the secrets a redaction hid, so quoted copies of them elsewhere can be hidden too. */
 export class SecretSet {
   readonly #secrets = new Set<string>();
-  /** Whole URLs and their redacted forms: a URL quoted in prose is replaced whole, short secrets in it too. */
-  readonly #urls = new Map<string, string>();
+  /** Whole URLs and their redacted forms, longest first (one may begin another): a URL quoted in prose is replaced whole, short secrets in it too. */
+  readonly #urls: Array<readonly [url: string, redacted: string]> = [];
   readonly #scrubbed = new Map<string, string>();
   /** Long header values already redacted in this exchange: reasons and `invalid` quote them again. */
   readonly seen = new Map<string, string>();
@@ -54,8 +54,9 @@ export class SecretSet {
 
   /** A URL whose redacted form differs: quoted whole in a text, it is replaced by that form. */
   addUrl(url: string, redacted: string): void {
-    if (url === redacted || this.#urls.has(url)) return;
-    this.#urls.set(url, redacted);
+    if (url === redacted || this.#urls.some(([known]) => known === url)) return;
+    this.#urls.push([url, redacted]);
+    this.#urls.sort((a, b) => b[0].length - a[0].length);
     this.#scrubbed.clear();
   }
 
@@ -76,8 +77,8 @@ export class SecretSet {
 
   #scrub(text: string): string {
     let out = text;
-    // Whole URLs first, longest first (one may begin another): a secret under 4 bytes is hidden in them too.
-    if (this.#urls.size > 0) for (const [url, redacted] of [...this.#urls].sort((a, b) => b[0].length - a[0].length)) if (out.includes(url)) out = out.split(url).join(redacted);
+    // Whole URLs first: a secret under 4 bytes is hidden in them too.
+    for (const [url, redacted] of this.#urls) if (out.includes(url)) out = out.split(url).join(redacted);
     for (const secret of this.#secrets) if (out.includes(secret)) out = out.split(secret).join(redactionMark(secret));
     return replaceTokenRuns(out, redactionMark);
   }
